@@ -1,0 +1,171 @@
+/**
+ * The shape of every content file, as zod schemas.
+ *
+ * Volunteers edit flows/, locales/ and data/ by hand; these schemas are what turns a typo
+ * into a precise message ("flows/shelter.yaml: screens[3].options[1]: ...") instead of a
+ * crash at 3 a.m. Keep the messages plain: the reader may not be a programmer.
+ */
+import { z } from 'zod';
+
+/** Screen and service ids travel inside 64-byte callback_data, so they stay short ASCII. */
+export const SCREEN_ID = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/;
+export const MAX_SCREEN_ID_BYTES = 40;
+export const SERVICE_ID = /^[a-z][a-z0-9-]*$/;
+
+const screenId = z
+  .string()
+  .regex(SCREEN_ID, 'use lower-case letters, digits, "-" and "." only, e.g. shelter.tonight')
+  .max(MAX_SCREEN_ID_BYTES, `keep screen ids at most ${MAX_SCREEN_ID_BYTES} characters (they travel inside buttons)`);
+
+/** "2026-03" or "2026-03-05": the day someone last checked a fact against its source. */
+const checkedDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'write the checked date as YYYY-MM or YYYY-MM-DD');
+
+const url = z.url({ message: 'must be a full web address starting with https://' });
+
+// ---------------------------------------------------------------- languages
+
+export const languageSchema = z.strictObject({
+  code: z.string().regex(/^[a-z]{2,3}$/, 'use the i18next code, e.g. "ar" or "ckb"'),
+  /** The language's name in itself: what a person looks for in the picker. */
+  name: z.string().min(1),
+  /** The name in English, for maintainers and tooling. */
+  english: z.string().min(1),
+  dir: z.enum(['ltr', 'rtl']),
+  /** reviewed: a fluent person read every screen. machine: nobody has yet. */
+  status: z.enum(['reviewed', 'machine']),
+  /** complete: content:check fails on any missing key in this language. */
+  complete: z.boolean(),
+  /** Telegram language_code values (IETF tags) that pre-select this language. */
+  telegram: z.array(z.string().min(2)).default([]),
+});
+export type Language = z.infer<typeof languageSchema>;
+export const languagesFileSchema = z.array(languageSchema).min(1);
+
+// ---------------------------------------------------------------- places
+
+export const countrySchema = z.strictObject({
+  id: z.string().regex(/^[a-z]{2}$/, 'use the two-letter country code, e.g. nl'),
+  /** Language of the desk: "show this at the desk" sentences are shown in it. */
+  deskLanguage: z.string(),
+  emergencyNumber: z.string().regex(/^\d{3}$/),
+  source: url,
+  checked: checkedDate,
+});
+export type Country = z.infer<typeof countrySchema>;
+
+export const citySchema = z.strictObject({
+  id: z.string().regex(SERVICE_ID),
+  /** 2-4 letters, used inside buttons where every byte counts. */
+  code: z.string().regex(/^[a-z0-9]{2,4}$/, 'use 2-4 lower-case letters or digits'),
+  country: z.string(),
+  /** The "another town" choice of a country: it shows only national services. */
+  other: z.boolean().default(false),
+  /** Rough centre, used once (in memory) to suggest a city from a shared location. */
+  lat: z.number().min(-90).max(90).optional(),
+  lon: z.number().min(-180).max(180).optional(),
+});
+export type City = z.infer<typeof citySchema>;
+
+export const placesFileSchema = z.strictObject({
+  countries: z.array(countrySchema).min(1),
+  cities: z.array(citySchema).min(1),
+});
+
+// ---------------------------------------------------------------- facts and services
+
+/**
+ * A fact that can change: a rule, a policy, a scheme. The sentence people read lives in
+ * locales/; this record says where it comes from and how sure we are.
+ */
+export const factSchema = z.strictObject({
+  id: z.string().regex(SERVICE_ID),
+  /** One line in English for maintainers: what the source says. */
+  claim: z.string().min(1),
+  source: url,
+  /** Optional second source, e.g. when a fact is disputed. */
+  source2: url.optional(),
+  checked: checkedDate,
+  /** pending: not law yet. disputed: sources disagree. changed: recently changed. */
+  status: z.enum(['confirmed', 'changed', 'pending', 'disputed']).default('confirmed'),
+});
+export type Fact = z.infer<typeof factSchema>;
+
+/**
+ * An organisation or service. Contact details only where a source confirms them: never
+ * invent a phone number, address or opening hour - leave it out and link the website.
+ */
+export const serviceSchema = z.strictObject({
+  id: z.string().regex(SERVICE_ID),
+  /** Proper name, not translated. */
+  name: z.string().min(1),
+  /** Where it serves: city ids, or country ids for a national service. */
+  area: z.array(z.string()).min(1),
+  website: url.optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9][0-9 -]{2,18}$/, 'write the phone number with digits, spaces or "-" only')
+    .optional(),
+  /** Free of charge to call? Shown as a small note beside the number. */
+  phoneFree: z.boolean().optional(),
+  email: z.email().optional(),
+  address: z.string().optional(),
+  /** Opening hours as the source gives them (local language). */
+  hours: z.string().optional(),
+  source: url,
+  checked: checkedDate,
+  status: z.enum(['confirmed', 'changed', 'pending', 'disputed']).default('confirmed'),
+});
+export type Service = z.infer<typeof serviceSchema>;
+
+export const factsFileSchema = z.array(factSchema);
+export const servicesFileSchema = z.array(serviceSchema);
+
+// ---------------------------------------------------------------- flows
+
+/** An option: a link to another screen, optionally only in some countries or cities. */
+const optionSchema = z.union([
+  screenId,
+  z.strictObject({
+    to: screenId,
+    countries: z.array(z.string()).optional(),
+    cities: z.array(z.string()).optional(),
+  }),
+]);
+
+export const answerSchema = z.strictObject({
+  /** Services shown as cards, filtered to the person's city and country. */
+  services: z.array(z.string().regex(SERVICE_ID)).default([]),
+  /** Facts this answer rests on: their sources and checked dates are shown. */
+  facts: z.array(z.string().regex(SERVICE_ID)).default([]),
+  /** Ask for the city first when the answer depends on it. */
+  needsCity: z.boolean().default(false),
+});
+
+export const screenSchema = z.strictObject({
+  id: screenId,
+  /** Only in these countries (e.g. a Belgian-only scheme). */
+  countries: z.array(z.string()).optional(),
+  options: z.array(optionSchema).max(6, 'at most 6 options on one screen (plus the navigation row)').default([]),
+  answer: answerSchema.optional(),
+});
+export type ScreenDef = z.infer<typeof screenSchema>;
+
+export const TOPIC_IDS = ['shelter', 'health', 'police', 'birth', 'school', 'legal', 'emergency'] as const;
+export type TopicId = (typeof TOPIC_IDS)[number];
+
+export const flowSchema = z.strictObject({
+  id: z.string().regex(SERVICE_ID),
+  /** Where in the main menu (lower first). */
+  order: z.number().int(),
+  /** The first screen of the flow; its id must equal the flow id. */
+  start: screenId,
+  screens: z.array(screenSchema).min(1),
+});
+export type FlowDef = z.infer<typeof flowSchema>;
+
+/** A locale namespace file: flat keys to strings (i18next with keySeparator off). */
+export const namespaceSchema = z.record(z.string(), z.string());
+/** Free-text routing vocabulary: topic or screen id -> phrases people type. */
+export const keywordsSchema = z.record(z.string(), z.array(z.string().min(1)));
