@@ -1,0 +1,183 @@
+/**
+ * The Telegram channel: turns updates into engine input and Screens into Bot API calls.
+ * It decides nothing about content. Every update gets an answer or a deliberate silence,
+ * and nothing that identifies a person is logged or stored.
+ */
+import { Bot, Composer, type Context } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { sequentialize } from '@grammyjs/runner';
+import type { Logger } from 'pino';
+import type { Content } from '../../content/load.ts';
+import { step, type Known, type StepResult } from '../../engine/engine.ts';
+import type { Input, Router } from '../../engine/types.ts';
+import type { ChatMemory } from '../../privacy/chat-memory.ts';
+import { safeError } from '../../privacy/logger.ts';
+import type { StatsSink } from '../../stats/stats-sink.ts';
+import { deliverScreen, isBlocked } from './deliver.ts';
+import { updateKind } from './update-kind.ts';
+
+export type TelegramDeps = {
+  content: Content;
+  router?: Router;
+  memory: ChatMemory;
+  log: Logger;
+  stats: StatsSink;
+};
+
+export type BotOptions = {
+  apiRoot?: string;
+  /** Skip getMe at start (tests, benchmarks). */
+  botInfo?: UserFromGetMe;
+};
+
+const COMMANDS = ['start', 'menu', 'language', 'help', 'privacy', 'wipe'] as const;
+
+export function createBot(token: string, deps: TelegramDeps, options: BotOptions = {}): Bot {
+  const bot = new Bot(token, { client: options.apiRoot ? { apiRoot: options.apiRoot } : {}, botInfo: options.botInfo });
+  // Flood waits (429) and Telegram's passing 5xx are retried, so no answer is lost to them.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 6, maxDelaySeconds: 120, rethrowInternalServerErrors: false }));
+
+  // One update at a time per chat, so two quick taps cannot overtake each other.
+  bot.use(sequentialize((ctx: Context) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
+  bot.use(logUpdates(deps.log));
+  bot.use(privateChatsOnly(deps));
+  bot.use(conversation(deps));
+
+  bot.catch((err) => {
+    deps.log.error({ err: safeError(err.error), kind: updateKind(err.ctx.update) }, 'update failed');
+  });
+  return bot;
+}
+
+/** Kind, outcome and timing of every update: never who, never what. */
+function logUpdates(log: Logger) {
+  return async (ctx: Context, next: () => Promise<void>) => {
+    const started = performance.now();
+    let outcome = 'ok';
+    try {
+      await next();
+    } catch (err) {
+      outcome = 'error';
+      throw err;
+    } finally {
+      log.info({ kind: updateKind(ctx.update), outcome, ms: Math.round(performance.now() - started) }, 'update');
+    }
+  };
+}
+
+/**
+ * In groups everyone would see a person's questions: answer commands only, pointing to a
+ * private chat; ignore everything else there.
+ */
+function privateChatsOnly(deps: TelegramDeps) {
+  const composer = new Composer<Context>();
+  composer.filter(
+    (ctx) => ctx.chat !== undefined && ctx.chat.type !== 'private',
+    async (ctx) => {
+      const text = ctx.message?.text ?? '';
+      if (!text.startsWith('/')) return;
+      const lang = 'en';
+      const link = `https://t.me/${ctx.me.username}`;
+      await ctx.reply(deps.content.t(lang, 'common', 'group.private', { link }), { link_preview_options: { is_disabled: true } });
+    },
+  );
+  return composer;
+}
+
+function conversation(deps: TelegramDeps) {
+  const composer = new Composer<Context>();
+  const { content, memory } = deps;
+
+  composer.command('start', (ctx) => respond(ctx, { type: 'start', payload: ctx.match || undefined, langHint: ctx.from?.language_code }));
+  composer.command('menu', (ctx) => respond(ctx, { type: 'command', command: 'menu' }));
+  composer.command('language', (ctx) => respond(ctx, { type: 'command', command: 'language' }));
+  composer.command('help', (ctx) => respond(ctx, { type: 'command', command: 'help' }));
+  composer.command('privacy', (ctx) => respond(ctx, { type: 'command', command: 'privacy' }));
+  composer.command('wipe', async (ctx) => {
+    await wipeChat(ctx);
+    await respond(ctx, { type: 'command', command: 'menu' }, 'wipe.done');
+  });
+
+  composer.on('callback_query:data', async (ctx) => {
+    // Answer first: the spinner on the person's button stops even if the rest is slow.
+    await ctx.answerCallbackQuery().catch((err) => deps.log.warn({ err: safeError(err) }, 'answerCallbackQuery failed'));
+    const messageId = ctx.callbackQuery.message?.message_id;
+    if (!ctx.chat || messageId === undefined) return; // inline-message buttons: nothing to edit here
+    const result = step(deps, known(ctx), { type: 'callback', data: ctx.callbackQuery.data });
+    if (result.effect === 'wipe') {
+      await wipeChat(ctx);
+      await show(ctx, result);
+      return;
+    }
+    await show(ctx, result, messageId);
+  });
+  // Callback queries without data (games) or from inline messages: always answered.
+  composer.on('callback_query', (ctx) => ctx.answerCallbackQuery());
+
+  composer.on('message:text', (ctx) => {
+    const text = ctx.message.text;
+    if (text.startsWith('/') && !COMMANDS.some((c) => text === `/${c}` || text.startsWith(`/${c} `) || text.startsWith(`/${c}@`))) {
+      return respond(ctx, { type: 'text', text: '' });
+    }
+    return respond(ctx, { type: 'text', text });
+  });
+  // A contact or location is read once, here, and never stored.
+  composer.on('message:contact', (ctx) => respond(ctx, { type: 'contact' }));
+  composer.on('message:location', (ctx) => respond(ctx, { type: 'location', lat: ctx.message.location.latitude, lon: ctx.message.location.longitude }));
+  composer.on('message', (ctx) => respond(ctx, { type: 'unsupported', kind: updateKind(ctx.update) }));
+  // Edited messages, reactions, membership changes, channel posts and future kinds: ignored on purpose.
+
+  function known(ctx: Context): Known {
+    const entry = ctx.chat ? memory.get(ctx.chat.id) : undefined;
+    return { lang: entry?.lang, city: entry?.city, langHint: ctx.from?.language_code };
+  }
+
+  async function respond(ctx: Context, input: Input, noticeKey?: string) {
+    if (!ctx.chat) return;
+    if (ctx.chat.type === 'private' && ctx.message) memory.rememberMessage(ctx.chat.id, ctx.message.message_id);
+    const result = step(deps, known(ctx), input);
+    if (noticeKey) result.text = `${content.t(result.state.lang, 'common', noticeKey)}\n\n${result.text}`;
+    await show(ctx, result);
+  }
+
+  /** Deliver a screen, remember what the person chose (in memory) and count it (anonymously). */
+  async function show(ctx: Context, result: StepResult, editMessageId?: number) {
+    const chatId = ctx.chat!.id;
+    try {
+      const delivered = await deliverScreen(ctx.api, chatId, result, editMessageId);
+      memory.update(chatId, (e) => {
+        // The language picker itself is not a choice yet; everything after it is.
+        if (result.state.screen !== 'lang') e.lang = result.state.lang;
+        if (result.state.city) e.city = result.state.city;
+        if (!e.messageIds.includes(delivered.messageId)) e.messageIds.push(delivered.messageId);
+        e.screenMessageId = delivered.messageId;
+      });
+      deps.stats.count({ lang: result.state.lang, screen: result.stat.screen, topic: result.stat.topic ?? undefined });
+    } catch (err) {
+      if (isBlocked(err)) {
+        memory.forget(chatId);
+        return;
+      }
+      deps.log.error({ err: safeError(err) }, 'delivery failed');
+      await ctx.api.sendMessage(chatId, content.t(result.state.lang, 'common', 'error.retry')).catch(() => undefined);
+    }
+  }
+
+  /** Delete every message we still can (ours, and in private chats theirs), then forget. */
+  async function wipeChat(ctx: Context) {
+    const chatId = ctx.chat!.id;
+    const ids = memory.get(chatId)?.messageIds ?? [];
+    if (ctx.message) ids.push(ctx.message.message_id);
+    for (let i = 0; i < ids.length; i += 100) {
+      const batch = ids.slice(i, i + 100);
+      // deleteMessages skips what it cannot delete (older than 48 h, already gone).
+      await ctx.api.deleteMessages(chatId, batch).catch((err) => deps.log.warn({ err: safeError(err) }, 'deleteMessages failed'));
+    }
+    memory.forget(chatId);
+  }
+
+  return composer;
+}
+
+export { COMMANDS };

@@ -1,0 +1,85 @@
+/**
+ * The local simulator: a phone-sized web page running the same engine and screens as the
+ * Telegram bot, for outreach workers' demos and content editors' previews. It needs no
+ * account and stores nothing: the page keeps the conversation state itself and sends it
+ * with every step; the server keeps no sessions and logs no text.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { Logger } from 'pino';
+import { step, type EngineDeps } from '../../engine/engine.ts';
+import type { StatsSink } from '../../stats/stats-sink.ts';
+
+const PAGE = readFileSync(new URL('./page.html', import.meta.url), 'utf8');
+const MAX_BODY = 16 * 1024;
+
+const stepRequest = z.object({
+  known: z.object({ lang: z.string().max(8).optional(), city: z.string().max(32).optional(), langHint: z.string().max(16).optional() }).default({}),
+  input: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('start'), payload: z.string().max(64).optional(), langHint: z.string().max(16).optional() }),
+    z.object({ type: z.literal('command'), command: z.enum(['menu', 'language', 'help', 'privacy']) }),
+    z.object({ type: z.literal('callback'), data: z.string().max(64) }),
+    z.object({ type: z.literal('text'), text: z.string().max(4096) }),
+  ]),
+});
+
+export type WebDeps = EngineDeps & { log: Logger; stats?: StatsSink };
+
+export function createWebServer(deps: WebDeps): Server {
+  return createServer((req, res) => {
+    handle(deps, req, res).catch((err) => {
+      deps.log.error({ err: { type: (err as Error).name } }, 'simulator request failed');
+      if (!res.headersSent) send(res, 500, 'text/plain', 'error');
+    });
+  });
+}
+
+async function handle(deps: WebDeps, req: IncomingMessage, res: ServerResponse) {
+  const path = (req.url ?? '/').split('?')[0];
+  if (req.method === 'GET' && (path === '/' || path === '/index.html')) {
+    return send(res, 200, 'text/html; charset=utf-8', PAGE);
+  }
+  if (req.method === 'GET' && path === '/healthz') return send(res, 200, 'application/json', '{"ok":true}');
+  if (req.method === 'POST' && path === '/api/step') {
+    const body = await readBody(req);
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      return send(res, 400, 'application/json', '{"error":"not JSON"}');
+    }
+    const parsed = stepRequest.safeParse(json);
+    if (!parsed.success) return send(res, 400, 'application/json', '{"error":"bad request"}');
+    const result = step(deps, parsed.data.known, parsed.data.input);
+    return send(res, 200, 'application/json', JSON.stringify(result));
+  }
+  send(res, 404, 'text/plain', 'not found');
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string) {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    // The page loads nothing from elsewhere: no trackers, no fonts, no CDNs.
+    'content-security-policy': "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:",
+    'referrer-policy': 'no-referrer',
+  });
+  res.end(body);
+}

@@ -1,0 +1,130 @@
+/**
+ * Quality checks on loaded content, beyond what stops the start: every screen reachable,
+ * no dead ends, screens short enough for a phone in every language and city, every button
+ * within Telegram's 64 bytes, valid Telegram HTML, placeholders kept in translations,
+ * complete languages complete, and facts checked within the last 12 months.
+ */
+import type { Content } from './load.ts';
+import type { Problem } from './problems.ts';
+import { render } from '../engine/engine.ts';
+import { MAX_CALLBACK_BYTES } from '../engine/callback-data.ts';
+import { visibleLength } from '../engine/html.ts';
+import { validateTelegramHtml } from './telegram-html.ts';
+
+export const MAX_SCREEN_TEXT = 700;
+export const MAX_MESSAGE = 4096;
+export const MAX_BUTTON_LABEL = 40;
+const STALE_MONTHS = 12;
+
+export type CheckReport = {
+  problems: Problem[];
+  /** lang -> number of keys that fall back to English. */
+  missing: Map<string, number>;
+  screensRendered: number;
+};
+
+export function checkContent(content: Content, opts: { now: Date }): CheckReport {
+  const problems: Problem[] = [...content.warnings];
+  const missing = new Map<string, number>();
+  const err = (file: string, where: string, message: string) => problems.push({ file, where, message, severity: 'error' });
+  const warn = (file: string, where: string, message: string) => problems.push({ file, where, message, severity: 'warning' });
+
+  // ---- reachability from the main menu
+  const reachable = new Set<string>();
+  const queue = content.flows.map((f) => f.start);
+  while (queue.length) {
+    const id = queue.shift()!;
+    if (reachable.has(id) || !content.screens.has(id)) continue;
+    reachable.add(id);
+    for (const o of content.screens.get(id)!.options) queue.push(typeof o === 'string' ? o : o.to);
+  }
+  for (const [id, screen] of content.screens) {
+    if (!reachable.has(id)) err(`flows/${screen.flow}.yaml`, id, 'no button leads to this screen: nobody can reach it');
+  }
+
+  // ---- texts: English is the source and must be whole; others are counted
+  const en = content.resources.get('en');
+  for (const [id, screen] of content.screens) {
+    for (const key of ['button', 'text']) {
+      if (!content.t.has('en', screen.flow, `${id}.${key}`)) err(`locales/en/${screen.flow}.json`, `${id}.${key}`, 'missing: every screen needs this text in English');
+    }
+  }
+  for (const service of content.services.values()) {
+    if (!content.t.has('en', service.namespace, `service.${service.id}`)) warn(`locales/en/${service.namespace}.json`, `service.${service.id}`, 'no description for this service');
+  }
+  for (const lang of content.languages) {
+    if (lang.code === 'en') continue;
+    let count = 0;
+    const mine = content.resources.get(lang.code);
+    for (const [ns, keys] of en ?? []) {
+      for (const key of Object.keys(keys)) {
+        const text = mine?.get(ns)?.[key];
+        if (!text) {
+          count++;
+          if (lang.complete) err(`locales/${lang.code}/${ns}.json`, key, `missing translation (${lang.english} is marked complete)`);
+          continue;
+        }
+        const want = placeholders(keys[key]!);
+        const got = placeholders(text);
+        if (want.join() !== got.join()) err(`locales/${lang.code}/${ns}.json`, key, `placeholders differ from English: expected ${want.join(', ') || 'none'}, found ${got.join(', ') || 'none'}`);
+      }
+    }
+    missing.set(lang.code, count);
+  }
+
+  // ---- every text is valid Telegram HTML
+  for (const [lang, byNs] of content.resources) {
+    for (const [ns, keys] of byNs) {
+      for (const [key, text] of Object.entries(keys)) {
+        const problem = validateTelegramHtml(text);
+        if (problem) err(`locales/${lang}/${ns}.json`, key, `not valid Telegram HTML: ${problem}`);
+        if (key.endsWith('.button') && [...text].length > MAX_BUTTON_LABEL) warn(`locales/${lang}/${ns}.json`, key, `button label longer than ${MAX_BUTTON_LABEL} characters: phones cut it off`);
+      }
+    }
+  }
+
+  // ---- every screen, in every language and city, as a person would get it
+  let screensRendered = 0;
+  const cityOptions: Array<string | undefined> = [undefined, ...content.cities.map((c) => c.id)];
+  const seenTooLong = new Set<string>();
+  for (const lang of content.languages) {
+    for (const [id, screen] of content.screens) {
+      const body = ['text', 'safe', 'desk']
+        .filter((k) => content.t.has(lang.code, screen.flow, `${id}.${k}`) || content.t.has('en', screen.flow, `${id}.${k}`))
+        .map((k) => content.t(lang.code, screen.flow, `${id}.${k}`))
+        .join('\n');
+      if (visibleLength(body) > MAX_SCREEN_TEXT) {
+        err(`locales/${lang.code}/${screen.flow}.json`, id, `screen text is ${visibleLength(body)} characters (text + safe + desk); keep it under ${MAX_SCREEN_TEXT} or split it into a "more" screen`);
+      }
+      for (const city of cityOptions) {
+        const result = render({ content }, { lang: lang.code, city, screen: id });
+        screensRendered++;
+        const length = visibleLength(result.text);
+        if (length > MAX_MESSAGE && !seenTooLong.has(`${lang.code}:${id}`)) {
+          seenTooLong.add(`${lang.code}:${id}`);
+          err(`flows/${screen.flow}.yaml`, id, `in ${lang.english}${city ? ` for ${city}` : ''} the message is ${length} characters: Telegram refuses more than ${MAX_MESSAGE}`);
+        }
+        for (const row of result.buttons) {
+          for (const b of row) {
+            if ('data' in b && Buffer.byteLength(b.data) > MAX_CALLBACK_BYTES) err(`flows/${screen.flow}.yaml`, id, `a button's data is over ${MAX_CALLBACK_BYTES} bytes: ${b.data}`);
+            if (!b.label.trim()) err(`flows/${screen.flow}.yaml`, id, `a button has no label in ${lang.english}`);
+          }
+        }
+        if (!screen.answer?.services.length && !screen.answer?.needsCity) break; // the city changes nothing here
+      }
+    }
+  }
+
+  // ---- facts and services checked within the last 12 months
+  const limit = new Date(Date.UTC(opts.now.getUTCFullYear(), opts.now.getUTCMonth() - STALE_MONTHS, 1));
+  const old = (checked: string) => new Date(`${checked.length === 7 ? `${checked}-01` : checked}T00:00:00Z`) < limit;
+  for (const f of content.facts.values()) if (old(f.checked)) warn('data/facts/', f.id, `checked ${f.checked}: more than ${STALE_MONTHS} months ago, check it against ${f.source} again`);
+  for (const s of content.services.values()) if (old(s.checked)) warn(`data/services/${s.namespace}.yaml`, s.id, `checked ${s.checked}: more than ${STALE_MONTHS} months ago, check it against ${s.source} again`);
+
+  return { problems, missing, screensRendered };
+}
+
+/** {{name}} placeholders, sorted, for comparing a translation with its English source. */
+export function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{\{\s*([\w.-]+)\s*\}\}/g)].map((m) => m[1]!).sort();
+}

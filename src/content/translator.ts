@@ -1,0 +1,52 @@
+/**
+ * i18next, set up for content written by volunteers: flat keys (dots are literal, so
+ * screen ids can be keys), English as the fallback for anything not translated yet, and
+ * no HTML escaping (texts carry Telegram HTML; interpolated values are escaped by the
+ * engine where they come from data).
+ */
+import i18next, { type i18n } from 'i18next';
+
+export interface Translator {
+  /** The text in `lang`, else English, else the key itself (never empty, never throws). */
+  (lang: string, ns: string, key: string, vars?: Record<string, string | number>): string;
+  /** Whether `lang` itself has the key (no fallback). */
+  has(lang: string, ns: string, key: string): boolean;
+  readonly i18n: i18n;
+}
+
+export function createTranslator(
+  resources: ReadonlyMap<string, ReadonlyMap<string, Readonly<Record<string, string>>>>,
+  namespaces: string[],
+): Translator {
+  const res: Record<string, Record<string, Record<string, string>>> = {};
+  for (const [lang, byNs] of resources) res[lang] = Object.fromEntries(byNs);
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources: res,
+    lng: 'en',
+    fallbackLng: 'en',
+    ns: namespaces,
+    defaultNS: 'common',
+    keySeparator: false,
+    nsSeparator: false,
+    returnEmptyString: false,
+    returnNull: false,
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    showSupportNotice: false,
+  } as Parameters<i18n['init']>[0]);
+
+  const fixed = new Map<string, ReturnType<i18n['getFixedT']>>();
+  const translate = ((lang, ns, key, vars) => {
+    const cacheKey = `${lang}\0${ns}`;
+    let t = fixed.get(cacheKey);
+    if (!t) {
+      t = instance.getFixedT(lang, ns);
+      fixed.set(cacheKey, t);
+    }
+    return String(t(key, vars ?? {}));
+  }) as Translator;
+  translate.has = (lang, ns, key) => Boolean(resources.get(lang)?.get(ns)?.[key]);
+  Object.defineProperty(translate, 'i18n', { value: instance });
+  return translate;
+}

@@ -1,0 +1,209 @@
+/**
+ * The engine: (content, what we know, input) -> Screen. Pure: no grammY, no I/O, no clock.
+ * Every input produces a screen - never silence, never an exception for bad input.
+ */
+import type { Content } from '../content/load.ts';
+import type { TopicId } from '../content/schema.ts';
+import { renderFlowScreenText, countryOf, screenLabel } from './answer.ts';
+import { decodeCallback, isKnownScreen } from './callback-data.ts';
+import { button, cityRows, inReadingOrder, languageRows, navRow } from './keyboards.ts';
+import { nearestCity } from './nearest-city.ts';
+import type { Button, Input, Router, Screen, State } from './types.ts';
+
+export type EngineDeps = { content: Content; router?: Router };
+
+/** What a channel remembers between updates (in memory only): language and city. */
+export type Known = { lang?: string; city?: string; langHint?: string };
+
+export type StepResult = Screen & {
+  /** A side effect only the channel can do. */
+  effect?: 'wipe';
+};
+
+export function step(deps: EngineDeps, known: Known, input: Input): StepResult {
+  const { content } = deps;
+  const lang = pickLanguage(content, known);
+  const base: State = { lang: lang ?? 'en', city: validCity(content, known.city), screen: 'home' };
+
+  switch (input.type) {
+    case 'start':
+      // The first contact always asks for the language; Telegram's language_code only pre-selects.
+      if (!known.lang) return languagePicker(deps, { ...base, lang: mapTelegramLanguage(content, input.langHint) ?? base.lang }, 'home', mapTelegramLanguage(content, input.langHint));
+      return render(deps, base);
+    case 'command':
+      if (input.command === 'language') return languagePicker(deps, base, 'home', base.lang);
+      return render(deps, { ...base, screen: input.command === 'menu' ? 'home' : input.command });
+    case 'callback':
+      return callback(deps, known, input.data);
+    case 'text':
+      return typed(deps, known, base, input.text);
+    case 'contact':
+      return render(deps, base, [t(content, base.lang, 'contact.notNeeded')]);
+    case 'location': {
+      const city = nearestCity(content, input.lat, input.lon);
+      if (!city) return render(deps, base, [t(content, base.lang, 'location.notNeeded')]);
+      const state = { ...base, city: city.id };
+      return render(deps, state, [t(content, base.lang, 'location.suggest', { city: t(content, base.lang, `city.${city.id}`) })]);
+    }
+    case 'unsupported':
+      return render(deps, base, [t(content, base.lang, 'unsupported')]);
+  }
+}
+
+function callback(deps: EngineDeps, known: Known, data: string): StepResult {
+  const { content } = deps;
+  const decoded = decodeCallback(content, data);
+  if (!decoded.ok) {
+    const lang = decoded.lang ?? pickLanguage(content, known) ?? 'en';
+    return render(deps, { lang, city: validCity(content, known.city), screen: 'home' }, [t(content, lang, decoded.reason)]);
+  }
+  const { op, state } = decoded;
+  if (op === 'L') return languagePicker(deps, state, state.screen, state.lang);
+  if (op === 'C') return cityPicker(deps, state, state.screen);
+  if (op === 'x') return { ...render(deps, { ...state, screen: 'home' }, [t(content, state.lang, 'wipe.done')]), effect: 'wipe' };
+  return render(deps, state);
+}
+
+/** Typed text: danger first, then the best topic as buttons, else greet and show the menu. */
+function typed(deps: EngineDeps, known: Known, base: State, text: string): StepResult {
+  const { content, router } = deps;
+  if (text.length > 1000) return render(deps, base, [t(content, base.lang, 'text.tooLong')]);
+  const result = router?.route(text, known.lang);
+  // Answer in the language the person chose; if they never chose, in the language they typed.
+  const lang = known.lang ?? (result && content.language.has(result.lang) ? result.lang : base.lang);
+  const state: State = { ...base, lang };
+  const topic = result?.topic ?? null;
+  if (!result || !topic) {
+    const notice = result?.target === 'none' ? 'text.greeting' : 'text.unknown';
+    return { ...render(deps, state, [t(content, lang, notice)]), stat: { screen: 'home', topic: null } };
+  }
+  if (result.urgent || topic === 'emergency') {
+    return { ...render(deps, { ...state, screen: 'emergency' }), stat: { screen: 'emergency', topic: 'emergency' } };
+  }
+  const targets = [result.target ?? topic, ...result.alternatives.map((a) => a.target)]
+    .map((id) => (content.screens.has(id) ? id : id.split('.')[0]!))
+    .filter((id, i, all) => content.screens.has(id) && all.indexOf(id) === i)
+    .slice(0, 3);
+  const dir = direction(content, lang);
+  const rows: Button[][] = targets.map((id) => [button(content, screenLabel(content, lang, id), 'g', { ...state, screen: id })]);
+  rows.push(navRow(content, { ...state, screen: 'home' }, 'home').slice(1));
+  return {
+    state: { ...state, screen: 'home' },
+    text: withMachineNote(content, lang, t(content, lang, 'text.didYouMean')),
+    buttons: inReadingOrder(rows, dir),
+    dir,
+    stat: { screen: 'topics', topic: topic as TopicId },
+  };
+}
+
+/** Render any state: the engine's own screens or a flow screen. */
+export function render(deps: EngineDeps, state: State, notices: string[] = []): StepResult {
+  const { content } = deps;
+  if (!isKnownScreen(content, state.screen)) state = { ...state, screen: 'home' };
+  const dir = direction(content, state.lang);
+  const prefix = notices.length ? `${notices.join('\n')}\n\n` : '';
+  switch (state.screen) {
+    case 'home':
+      return home(deps, state, prefix);
+    case 'lang':
+      return languagePicker(deps, state, 'home', state.lang);
+    case 'city':
+      return cityPicker(deps, state, 'home');
+    case 'help':
+    case 'privacy': {
+      const rows: Button[][] = [];
+      if (state.screen === 'privacy') rows.push([button(content, t(content, state.lang, 'privacy.wipe'), 'x', state)]);
+      rows.push(navRow(content, state, 'home'));
+      return { state, text: withMachineNote(content, state.lang, prefix + t(content, state.lang, `${state.screen}.text`)), buttons: inReadingOrder(rows, dir), dir, stat: { screen: state.screen } };
+    }
+  }
+  const screen = content.screens.get(state.screen)!;
+  if (screen.answer && (screen.answer.needsCity || screen.answer.services.length) && !state.city) {
+    return cityPicker(deps, state, screen.id, prefix);
+  }
+  const country = countryOf(content, state);
+  const rows: Button[][] = [];
+  for (const option of screen.options) {
+    const to = typeof option === 'string' ? option : option.to;
+    if (typeof option !== 'string' && country) {
+      if (option.countries && !option.countries.includes(country)) continue;
+      if (option.cities && state.city && !option.cities.includes(state.city)) continue;
+    }
+    const target = content.screens.get(to)!;
+    if (country && target.countries && !target.countries.includes(country)) continue;
+    rows.push([button(content, screenLabel(content, state.lang, to), 'g', { ...state, screen: to })]);
+  }
+  if (screen.answer?.services.length || screen.answer?.needsCity) {
+    const cityName = state.city ? t(content, state.lang, `city.${state.city}`) : '';
+    rows.push([button(content, t(content, state.lang, 'home.cityChosen', { city: cityName }), 'C', state)]);
+  }
+  rows.push(navRow(content, state, screen.parent));
+  const text = prefix + renderFlowScreenText(content, screen, state, dir);
+  return { state, text: withMachineNote(content, state.lang, text), buttons: inReadingOrder(rows, dir), dir, stat: { screen: screen.id } };
+}
+
+function home(deps: EngineDeps, state: State, prefix: string): StepResult {
+  const { content } = deps;
+  const dir = direction(content, state.lang);
+  const topics = content.flows.map((f) => button(content, screenLabel(content, state.lang, f.start), 'g', { ...state, screen: f.start }));
+  const rows: Button[][] = [];
+  for (let i = 0; i < topics.length; i += 2) rows.push(topics.slice(i, i + 2));
+  const cityLabel = state.city ? t(content, state.lang, 'home.cityChosen', { city: t(content, state.lang, `city.${state.city}`) }) : t(content, state.lang, 'home.cityNone');
+  rows.push([button(content, cityLabel, 'C', state)]);
+  rows.push([
+    button(content, t(content, state.lang, 'home.help'), 'g', { ...state, screen: 'help' }),
+    button(content, t(content, state.lang, 'home.privacy'), 'g', { ...state, screen: 'privacy' }),
+    button(content, `${t(content, state.lang, 'nav.language')} ${content.language.get(state.lang)?.name ?? ''}`.trim(), 'L', state),
+  ]);
+  return { state, text: withMachineNote(content, state.lang, prefix + t(content, state.lang, 'home.text')), buttons: inReadingOrder(rows, dir), dir, stat: { screen: 'home' } };
+}
+
+function languagePicker(deps: EngineDeps, state: State, target: string, suggested?: string): StepResult {
+  const { content } = deps;
+  const dir = direction(content, state.lang);
+  const rows = languageRows(content, state, target, suggested);
+  return { state: { ...state, screen: 'lang' }, text: t(content, state.lang, 'lang.question'), buttons: inReadingOrder(rows, dir), dir, stat: { screen: 'lang' } };
+}
+
+function cityPicker(deps: EngineDeps, state: State, target: string, prefix = ''): StepResult {
+  const { content } = deps;
+  const dir = direction(content, state.lang);
+  const rows = cityRows(content, state, target);
+  const back = content.screens.get(target)?.parent ?? 'home';
+  rows.push(navRow(content, { ...state, screen: target }, back === target ? 'home' : back));
+  return { state: { ...state, screen: 'city' }, text: withMachineNote(content, state.lang, prefix + t(content, state.lang, 'city.question')), buttons: inReadingOrder(rows, dir), dir, stat: { screen: 'city' } };
+}
+
+// ---------------------------------------------------------------- helpers
+
+function t(content: Content, lang: string, key: string, vars?: Record<string, string>): string {
+  return content.t(lang, 'common', key, vars);
+}
+
+export function direction(content: Content, lang: string): 'ltr' | 'rtl' {
+  return content.language.get(lang)?.dir ?? 'ltr';
+}
+
+/** One short line, in the language itself, on every screen of a machine translation. */
+function withMachineNote(content: Content, lang: string, text: string): string {
+  return content.language.get(lang)?.status === 'machine' ? `${text}\n\n<i>${t(content, lang, 'mt.note')}</i>` : text;
+}
+
+function pickLanguage(content: Content, known: Known): string | undefined {
+  if (known.lang && content.language.has(known.lang)) return known.lang;
+  return mapTelegramLanguage(content, known.langHint);
+}
+
+function validCity(content: Content, city: string | undefined): string | undefined {
+  return city && content.city.has(city) ? city : undefined;
+}
+
+/** Telegram's language_code is an IETF tag ("pt-br", "fa-IR"): map it, do not trust it. */
+export function mapTelegramLanguage(content: Content, tag: string | undefined): string | undefined {
+  if (!tag) return undefined;
+  const lower = tag.toLowerCase();
+  const base = lower.split(/[-_]/)[0]!;
+  for (const l of content.languages) if (l.telegram.includes(lower)) return l.code;
+  for (const l of content.languages) if (l.code === base || l.telegram.includes(base)) return l.code;
+  return undefined;
+}

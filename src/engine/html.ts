@@ -1,0 +1,38 @@
+/** Small helpers for Telegram-flavoured HTML. Every value from data/ passes through escape(). */
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** U+2066 LEFT-TO-RIGHT ISOLATE ... U+2069 POP DIRECTIONAL ISOLATE. */
+const LRI = '\u2066';
+const PDI = '\u2069';
+
+/**
+ * Phone numbers, URLs and Latin names inside right-to-left text scramble ("+31 20" shows
+ * as "20 31+") unless isolated. Isolates are invisible and harmless in left-to-right text,
+ * but we add them only where needed to keep messages short.
+ */
+export function isolateLtr(text: string, dir: 'ltr' | 'rtl'): string {
+  return dir === 'rtl' ? `${LRI}${text}${PDI}` : text;
+}
+
+/** An http(s) link showing only the host, e.g. askv.nl. */
+export function link(url: string, dir: 'ltr' | 'rtl'): string {
+  let label = url;
+  try {
+    const u = new URL(url);
+    label = u.host.replace(/^www\./, '') + (u.pathname.length > 1 ? u.pathname.replace(/\/$/, '') : '');
+    if (label.length > 40) label = u.host.replace(/^www\./, '');
+  } catch {
+    // Schemas guarantee URLs; keep the raw text if one slips through.
+  }
+  return `<a href="${escapeHtml(url)}">${isolateLtr(escapeHtml(label), dir)}</a>`;
+}
+
+/** Telegram counts the text after entity parsing: tags out, entities as one character. */
+export function visibleLength(html: string): number {
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(lt|gt|amp|quot|#\d+|#x[0-9a-f]+);/gi, '_').length;
+}

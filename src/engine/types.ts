@@ -1,0 +1,52 @@
+/**
+ * What the engine takes and gives. No grammY here: channels translate updates into
+ * Input and Screens into their own calls.
+ */
+import type { TopicId } from '../content/schema.ts';
+
+/** Everything the bot knows about a conversation: it fits in a button. */
+export type State = {
+  lang: string;
+  /** City id, when the person chose one. */
+  city?: string;
+  /** The screen shown (a flow screen id or one of the engine's own: home, lang, city, help, privacy). */
+  screen: string;
+};
+
+export type Input =
+  /** /start, optionally with a deep-link payload; langHint is Telegram's language_code. */
+  | { type: 'start'; payload?: string; langHint?: string }
+  | { type: 'command'; command: 'menu' | 'language' | 'help' | 'privacy' }
+  | { type: 'callback'; data: string }
+  | { type: 'text'; text: string }
+  | { type: 'contact' }
+  | { type: 'location'; lat: number; lon: number }
+  /** Voice notes, photos, stickers, ...: things the bot cannot read. */
+  | { type: 'unsupported'; kind: string };
+
+export type Button = { label: string; data: string } | { label: string; url: string };
+
+export type Screen = {
+  /** The state after this step: channels remember lang (in memory) for typed text. */
+  state: State;
+  /** Telegram-flavoured HTML: <b>, <i>, <a href>, <blockquote>. Always valid and escaped. */
+  text: string;
+  /** Rows of buttons, in reading order for the language. */
+  buttons: Button[][];
+  /** Text direction of the language, for channels that can set it (the web page). */
+  dir: 'ltr' | 'rtl';
+  /** For anonymous statistics: which screen, and the topic a typed question went to. */
+  stat: { screen: string; topic?: TopicId | null };
+};
+
+/** What free-text routing returns (see src/search/). */
+export type RouteResult = {
+  topic: TopicId | null;
+  target: string | null;
+  lang: string;
+  score: number;
+  urgent: boolean;
+  alternatives: Array<{ target: string; topic: TopicId; score: number }>;
+};
+
+export type Router = { route(text: string, lang?: string): RouteResult };

@@ -1,0 +1,107 @@
+/**
+ * Wires everything together. The only place that reads process.env.
+ *
+ *   npm start                      no BOT_TOKEN: the local simulator on http://localhost:PORT
+ *   BOT_TOKEN=... npm start        the Telegram bot (long polling)
+ */
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import { parseConfig, type Config } from './config.ts';
+import { loadContent } from './content/load.ts';
+import { ContentError } from './content/problems.ts';
+import { createBot } from './channels/telegram/bot.ts';
+import { createWebServer } from './channels/web/server.ts';
+import { ChatMemory } from './privacy/chat-memory.ts';
+import { createLogger } from './privacy/logger.ts';
+import { noStats } from './stats/stats-sink.ts';
+
+async function main() {
+  let config: Config;
+  try {
+    config = parseConfig(process.env);
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(2);
+  }
+  const log = createLogger(config.LOG_LEVEL);
+
+  let content;
+  try {
+    content = loadContent(process.cwd());
+  } catch (err) {
+    if (err instanceof ContentError) {
+      console.error(err.message);
+      console.error('\nFix the files above (npm run content:check shows the same list), then start again.');
+      process.exit(2);
+    }
+    throw err;
+  }
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  const router = undefined; // free-text routing arrives with src/search (issue 5)
+  log.info({ version: content.version, languages: content.languages.length, screens: content.screens.size }, 'content loaded');
+
+  if (!config.BOT_TOKEN) {
+    const server = createWebServer({ content, router, log });
+    await listen(server, config);
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    console.log(
+      [
+        '',
+        `  Simulator running: http://localhost:${port}`,
+        '  (same engine and screens as the Telegram bot; it stores nothing)',
+        '',
+        '  To run the real Telegram bot:',
+        '    1. Talk to @BotFather in Telegram, send /newbot, copy the token.',
+        '    2. BOT_TOKEN=123456:ABC... npm start',
+        '',
+      ].join('\n'),
+    );
+    onShutdown(async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }, log);
+    return;
+  }
+
+  const memory = new ChatMemory();
+  const stats = noStats;
+  const bot = createBot(config.BOT_TOKEN, { content, router, memory, log, stats }, { apiRoot: config.TELEGRAM_API_ROOT });
+  await bot.init();
+  await bot.api.deleteWebhook();
+  const runner: RunnerHandle = run(bot, {
+    runner: { fetch: { allowed_updates: ['message', 'callback_query', 'inline_query', 'my_chat_member'] } },
+  });
+  log.info({ mode: 'polling' }, 'bot running');
+  onShutdown(async () => {
+    if (runner.isRunning()) await runner.stop();
+    stats.close();
+  }, log);
+}
+
+function listen(server: Server, config: Config): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+}
+
+/** SIGTERM/SIGINT: stop taking work, finish what is in flight, close, exit 0. */
+function onShutdown(stop: () => Promise<void>, log: ReturnType<typeof createLogger>) {
+  let stopping = false;
+  const handler = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    try {
+      await stop();
+      process.exit(0);
+    } catch {
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void handler('SIGTERM'));
+  process.once('SIGINT', () => void handler('SIGINT'));
+}
+
+await main();

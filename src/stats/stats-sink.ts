@@ -1,0 +1,10 @@
+/** Where anonymous counters go: day x language x screen (x typed-question topic). */
+export type StatEvent = { lang: string; screen: string; topic?: string };
+
+export interface StatsSink {
+  count(event: StatEvent): void;
+  close(): void;
+}
+
+/** For the simulator and tests that do not look at statistics. */
+export const noStats: StatsSink = { count() {}, close() {} };
