@@ -14,7 +14,7 @@ import { createBot } from './channels/telegram/bot.ts';
 import { createWebServer } from './channels/web/server.ts';
 import { ChatMemory } from './privacy/chat-memory.ts';
 import { createLogger } from './privacy/logger.ts';
-import { noStats } from './stats/stats-sink.ts';
+import { SqliteStats, statsFile } from './stats/sqlite-stats.ts';
 
 async function main() {
   let config: Config;
@@ -65,7 +65,7 @@ async function main() {
   }
 
   const memory = new ChatMemory();
-  const stats = noStats;
+  const stats = new SqliteStats(statsFile(config.DATA_DIR));
   const bot = createBot(config.BOT_TOKEN, { content, router, memory, log, stats }, { apiRoot: config.TELEGRAM_API_ROOT });
   await bot.init();
   await bot.api.deleteWebhook();

@@ -18,6 +18,8 @@ try {
   console.log(`${content.flows.length} flows, ${content.screens.size} screens, ${content.services.size} services, ${content.facts.size} facts, ${content.languages.length} languages; ${report.screensRendered} screens rendered.`);
   const gaps = [...report.missing].filter(([, n]) => n > 0).map(([lang, n]) => `${lang} ${n}`);
   if (gaps.length) console.log(`Texts still shown in English (missing translations): ${gaps.join(', ')}`);
+  const stale = [...report.outdated].filter(([, n]) => n > 0).map(([lang, n]) => `${lang} ${n}`);
+  if (stale.length) console.log(`Translations made from an older English text (outdated): ${stale.join(', ')}`);
   console.log(errors.length ? `${errors.length} error(s), ${warnings.length} warning(s).` : `OK: no errors, ${warnings.length} warning(s).`);
   process.exit(errors.length ? 1 : 0);
 } catch (err) {

@@ -10,6 +10,7 @@ import { render } from '../engine/engine.ts';
 import { MAX_CALLBACK_BYTES } from '../engine/callback-data.ts';
 import { visibleLength } from '../engine/html.ts';
 import { validateTelegramHtml } from './telegram-html.ts';
+import { readSources, statusOf } from '../i18n/sources.ts';
 
 export const MAX_SCREEN_TEXT = 700;
 export const MAX_MESSAGE = 4096;
@@ -20,12 +21,15 @@ export type CheckReport = {
   problems: Problem[];
   /** lang -> number of keys that fall back to English. */
   missing: Map<string, number>;
+  /** lang -> number of translations made from an older English text. */
+  outdated: Map<string, number>;
   screensRendered: number;
 };
 
 export function checkContent(content: Content, opts: { now: Date }): CheckReport {
   const problems: Problem[] = [...content.warnings];
   const missing = new Map<string, number>();
+  const outdated = new Map<string, number>();
   const err = (file: string, where: string, message: string) => problems.push({ file, where, message, severity: 'error' });
   const warn = (file: string, where: string, message: string) => problems.push({ file, where, message, severity: 'warning' });
 
@@ -55,6 +59,8 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
   for (const lang of content.languages) {
     if (lang.code === 'en') continue;
     let count = 0;
+    let stale = 0;
+    const sources = readSources(content.rootDir, lang.code);
     const mine = content.resources.get(lang.code);
     for (const [ns, keys] of en ?? []) {
       for (const key of Object.keys(keys)) {
@@ -64,12 +70,17 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
           if (lang.complete) err(`locales/${lang.code}/${ns}.json`, key, `missing translation (${lang.english} is marked complete)`);
           continue;
         }
+        if (statusOf(keys[key]!, text, sources[`${ns}:${key}`]) === 'outdated') {
+          stale++;
+          if (lang.complete) warn(`locales/${lang.code}/${ns}.json`, key, 'outdated: the English text changed since this was translated');
+        }
         const want = placeholders(keys[key]!);
         const got = placeholders(text);
         if (want.join() !== got.join()) err(`locales/${lang.code}/${ns}.json`, key, `placeholders differ from English: expected ${want.join(', ') || 'none'}, found ${got.join(', ') || 'none'}`);
       }
     }
     missing.set(lang.code, count);
+    outdated.set(lang.code, stale);
   }
 
   // ---- every text is valid Telegram HTML
@@ -121,7 +132,7 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
   for (const f of content.facts.values()) if (old(f.checked)) warn('data/facts/', f.id, `checked ${f.checked}: more than ${STALE_MONTHS} months ago, check it against ${f.source} again`);
   for (const s of content.services.values()) if (old(s.checked)) warn(`data/services/${s.namespace}.yaml`, s.id, `checked ${s.checked}: more than ${STALE_MONTHS} months ago, check it against ${s.source} again`);
 
-  return { problems, missing, screensRendered };
+  return { problems, missing, outdated, screensRendered };
 }
 
 /** {{name}} placeholders, sorted, for comparing a translation with its English source. */

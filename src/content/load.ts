@@ -236,7 +236,8 @@ export function loadContent(rootDir: string = process.cwd()): Content {
   for (const lang of languages) {
     const dir = join(rootDir, 'locales', lang.code);
     const byNs = new Map<string, Record<string, string>>();
-    for (const name of listDir(dir, '.json')) {
+    // Files starting with "_" are translation bookkeeping (see src/i18n/sources.ts), not texts.
+    for (const name of listDir(dir, '.json').filter((n) => !n.startsWith('_'))) {
       const ns = name.replace(/\.json$/, '');
       const path = join(dir, name);
       if (ns === KEYWORDS_NS) {

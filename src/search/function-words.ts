@@ -23,7 +23,7 @@ export const FUNCTION_WORDS: Readonly<Record<string, FunctionWords>> = {
       may might must need needs needed needing want wants wanted wanna gonna please pls plz where how what whats when who
       which why there here this that these those some any get got go going im ive id thats also just very really too
       much many more about as if then than into out up over again still yet know tell find looking look search give
-      let like sir madam hey pleas someone somebody something one there's is it ok? help? where's wher hw`,
+      let like sir madam hey pleas someone somebody something one wheres wher hw`,
     neg: `not no dont doesnt didnt cant cannot wont never nothing nobody nowhere without isnt arent wasnt havent hasnt t`,
   },
   nl: {
@@ -134,7 +134,7 @@ export const FUNCTION_WORDS: Readonly<Record<string, FunctionWords>> = {
       kaas in iyo ama laakiin oo ee ka ku u ah ahay ahaa jira jiraa baahanahay baahan baahnahay rabaa rabaa doonayaa
       sidee sideen xaggee halkee halkeen goorma yaa maxaa fadlan aad badan si soo ayuu ayay waxay waxaa meeshee
       ii ila iga igu aad`,
-    neg: `maya ma majiro la'aan aan`,
+    neg: `maya ma majiro`,
   },
   zh: {
     stop: `我 我们 你 你们 他 她 他们 的 了 是 在 要 需要 想 想要 请 吗 呢 吧 啊 怎么 怎样 怎么办 哪里 哪儿 在哪 在哪里 什么

@@ -1,0 +1,38 @@
+/**
+ * npm run i18n:import -- ti.csv [--lang ti]
+ * Reads a translated CSV back into locales/<lang>/. Rows with broken placeholders, lost
+ * formatting or over-long texts are rejected with their line number and the reason; the
+ * other rows are imported. Exit code 1 when any row was rejected.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseCsv } from '../i18n/csv.ts';
+import { applyTranslations } from '../i18n/translation-table.ts';
+import { loadLanguageCodes } from '../i18n/languages.ts';
+
+const { values, positionals } = parseArgs({ options: { lang: { type: 'string' } }, allowPositionals: true });
+const file = positionals[0];
+if (!file) {
+  console.error('Say which file: npm run i18n:import -- ti.csv');
+  process.exit(2);
+}
+const lang = values.lang ?? basename(file).split(/[._-]/)[0]!;
+if (!loadLanguageCodes(process.cwd()).includes(lang) || lang === 'en') {
+  console.error(`"${lang}" is not a language in locales/languages.json: name it with --lang`);
+  process.exit(2);
+}
+const [header, ...body] = parseCsv(readFileSync(file, 'utf8'));
+const col = (name: string) => header?.findIndex((h) => h.trim().toLowerCase() === name) ?? -1;
+const [keyCol, englishCol, translationCol, statusCol] = [col('key'), col('english'), col('translation'), col('status')];
+if (keyCol < 0 || translationCol < 0) {
+  console.error('The first row must name the columns, at least "key" and "translation" (as i18n:export writes them).');
+  process.exit(2);
+}
+const rows = body
+  .map((cells, i) => ({ line: i + 2, id: cells[keyCol] ?? '', english: englishCol >= 0 ? (cells[englishCol] ?? '') : '', translation: cells[translationCol] ?? '', status: statusCol >= 0 ? cells[statusCol] : undefined }))
+  .filter((r) => r.id.trim());
+const result = applyTranslations(process.cwd(), lang, rows);
+for (const r of result.rejected) console.log(`rejected: line ${r.line} (${r.id}): ${r.reason}`);
+console.log(`${lang}: ${result.imported} imported, ${result.unchanged} unchanged, ${result.rejected.length} rejected.`);
+process.exit(result.rejected.length ? 1 : 0);

@@ -1,0 +1,137 @@
+/**
+ * The translator's view of one language: every English text with its current translation
+ * and status, and the checks an imported row must pass before it is written.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { placeholders } from '../content/check.ts';
+import { validateTelegramHtml } from '../content/telegram-html.ts';
+import { visibleLength } from '../engine/html.ts';
+import { readSources, sourceHash, statusOf, writeSources, type TranslationStatus } from './sources.ts';
+
+export type Row = { id: string; ns: string; key: string; english: string; translation: string; status: TranslationStatus };
+
+type Texts = Map<string, Record<string, string>>;
+
+export function readNamespaces(rootDir: string, lang: string): Texts {
+  const dir = join(rootDir, 'locales', lang);
+  const out: Texts = new Map();
+  if (!existsSync(dir)) return out;
+  for (const ns of namespacesOf(rootDir)) {
+    const file = join(dir, `${ns}.json`);
+    out.set(ns, existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {});
+  }
+  return out;
+}
+
+/** The namespaces English has (keywords are vocabulary, not translated text). */
+export function namespacesOf(rootDir: string): string[] {
+  return readdirSync(join(rootDir, 'locales', 'en'))
+    .filter((f) => f.endsWith('.json') && !f.startsWith('_') && f !== 'keywords.json')
+    .map((f) => f.slice(0, -5))
+    .sort();
+}
+
+export function translationRows(rootDir: string, lang: string): Row[] {
+  const english = readNamespaces(rootDir, 'en');
+  const mine = readNamespaces(rootDir, lang);
+  const sources = readSources(rootDir, lang);
+  const rows: Row[] = [];
+  for (const [ns, keys] of english) {
+    for (const [key, text] of Object.entries(keys)) {
+      const id = `${ns}:${key}`;
+      const translation = mine.get(ns)?.[key] ?? '';
+      rows.push({ id, ns, key, english: text, translation, status: statusOf(text, translation, sources[id]) });
+    }
+  }
+  return rows;
+}
+
+/** Limits a translated text must respect (Telegram's own, and what fits a phone). */
+export function maxLength(key: string, english: string): number {
+  if (key.endsWith('.button') || key.startsWith('nav.') || key === 'privacy.wipe' || key.startsWith('home.')) return 40;
+  if (key.startsWith('cmd.')) return 256;
+  if (key === 'bot.description') return 512;
+  if (key === 'bot.shortDescription') return 120;
+  return Math.min(1500, Math.max(visibleLength(english) * 3, visibleLength(english) + 150));
+}
+
+const tagsOf = (text: string) => [...text.matchAll(/<\/?([a-z-]+)/gi)].map((m) => m[0]!.toLowerCase()).sort().join(' ');
+const entitiesOf = (text: string) => [...text.matchAll(/&(lt|gt|amp|quot);/g)].length;
+
+/** Why a translated row cannot be imported, or null. */
+export function rejectReason(row: Pick<Row, 'key' | 'english'>, translation: string): string | null {
+  const want = placeholders(row.english);
+  const got = placeholders(translation);
+  if (want.join() !== got.join()) return `placeholders must be ${want.map((p) => `{{${p}}}`).join(', ') || 'none'}, found ${got.map((p) => `{{${p}}}`).join(', ') || 'none'}`;
+  const html = validateTelegramHtml(translation);
+  if (html) return `broken formatting: ${html}`;
+  if (tagsOf(row.english) !== tagsOf(translation)) return `formatting tags must match the English (${tagsOf(row.english) || 'none'}), found ${tagsOf(translation) || 'none'}`;
+  if (entitiesOf(translation) < entitiesOf(row.english)) return 'an HTML entity such as &amp; or &lt; was lost';
+  const limit = maxLength(row.key, row.english);
+  if (visibleLength(translation) > limit) return `too long: ${visibleLength(translation)} characters, at most ${limit} here`;
+  return null;
+}
+
+export type ImportResult = { imported: number; unchanged: number; rejected: Array<{ line: number; id: string; reason: string }> };
+
+/**
+ * Applies rows (line numbers as in the file) to locales/<lang>/. Valid rows are written even
+ * when others are rejected, so a translator loses no work; rejected rows are listed.
+ */
+export function applyTranslations(rootDir: string, lang: string, rows: Array<{ line: number; id: string; english: string; translation: string; status?: string }>): ImportResult {
+  const current = new Map(translationRows(rootDir, lang).map((r) => [r.id, r]));
+  const texts = readNamespaces(rootDir, lang);
+  const sources = readSources(rootDir, lang);
+  const result: ImportResult = { imported: 0, unchanged: 0, rejected: [] };
+  for (const row of rows) {
+    const translation = row.translation.trim();
+    if (!translation) continue;
+    const known = current.get(row.id);
+    if (!known) {
+      result.rejected.push({ line: row.line, id: row.id, reason: 'no such key in English (renamed or removed?): export again' });
+      continue;
+    }
+    if (row.english && row.english !== known.english) {
+      result.rejected.push({ line: row.line, id: row.id, reason: 'the English text changed since this file was exported: export again and check this row' });
+      continue;
+    }
+    const reason = rejectReason(known, translation);
+    if (reason) {
+      result.rejected.push({ line: row.line, id: row.id, reason });
+      continue;
+    }
+    // An untouched outdated text stays outdated, unless the translator checked it and set
+    // its status to "translated" in the sheet.
+    if (known.translation === translation && (known.status === 'translated' || row.status?.trim() !== 'translated')) {
+      result.unchanged++;
+      continue;
+    }
+    texts.get(known.ns)![known.key] = translation;
+    sources[row.id] = sourceHash(known.english);
+    result.imported++;
+  }
+  const dir = join(rootDir, 'locales', lang);
+  mkdirSync(dir, { recursive: true });
+  for (const [ns, keys] of texts) {
+    if (Object.keys(keys).length) writeFileSync(join(dir, `${ns}.json`), JSON.stringify(keys, null, 2) + '\n');
+  }
+  writeSources(rootDir, lang, sources);
+  return result;
+}
+
+/**
+ * Records that the current translations were made from the current English (after a
+ * translator edited the JSON files directly, or for a first baseline). Returns how many.
+ */
+export function stampTranslations(rootDir: string, lang: string): number {
+  const sources = readSources(rootDir, lang);
+  let stamped = 0;
+  for (const row of translationRows(rootDir, lang)) {
+    if (!row.translation) continue;
+    sources[row.id] = sourceHash(row.english);
+    stamped++;
+  }
+  writeSources(rootDir, lang, sources);
+  return stamped;
+}

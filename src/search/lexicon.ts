@@ -1,0 +1,213 @@
+/**
+ * Every distinct word of the vocabulary, with the ways a typed word may reach it:
+ * exactly, with one typo (or two in long words), by a shared beginning (inflection,
+ * compounds, endings: "hastaneye" -> "hastane", "улице" -> "улица"), by a known ending
+ * ("crisisopvang" -> "opvang"), after a clitic prefix ("والشرطه" -> "شرطه"), or by
+ * consonant skeleton from romanised text ("mareed" -> "مریض").
+ *
+ * Everything is a hash lookup on strings built from the typed word, so a lookup costs
+ * microseconds whatever the size of the vocabulary: no scan of all words.
+ */
+import { scriptOfWord, type Script } from './scripts.ts';
+import { skeleton } from './skeleton.ts';
+
+export interface Candidate {
+  readonly id: number;
+  readonly sim: number;
+}
+
+/** Similarities for each way of matching (1 = the same word). */
+export const SIM = {
+  exact: 1,
+  oneEditLong: 0.88,
+  oneEdit5: 0.84,
+  oneEdit4: 0.74,
+  twoEdits: 0.72,
+  compound: 0.8,
+  clitic: 0.9,
+  skeleton: 0.62,
+} as const;
+
+/** Fewest shared first letters for a prefix match, per script. */
+function minShared(script: Script): number {
+  return script === 'arabic' || script === 'ethiopic' ? 3 : 4;
+}
+
+/** Optimal string alignment distance, giving up above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev: number[] = Array.from({ length: lb + 1 }, (_, j) => j);
+  for (let i = 1; i <= la; i++) {
+    const cur: number[] = [i];
+    let rowMin = i;
+    for (let j = 1; j <= lb; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[lb]!;
+}
+
+function push(map: Map<string, number[]>, key: string, id: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [id]);
+  else if (list[list.length - 1] !== id) list.push(id);
+}
+
+const ARABIC_CLITICS = ['وال', 'بال', 'فال', 'کال', 'لل', 'و', 'ب', 'ل', 'ف', 'ن'];
+/** Ethiopic prepositions written joined to the next word, in consonant-base form. */
+const ETHIOPIC_CLITICS = ['ካበ', 'ናበ', 'አበ', 'የ', 'በ', 'ለ', 'ከ', 'ነ', 'መ'];
+
+export class Lexicon {
+  private readonly ids = new Map<string, number>();
+  readonly words: string[] = [];
+  private readonly scripts: Script[] = [];
+  private readonly deletes = new Map<string, number[]>();
+  private readonly prefixes = new Map<string, number[]>();
+  private readonly byStart = new Map<string, number[]>();
+  private readonly skeletons = new Map<string, number[]>();
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  id(word: string): number | undefined {
+    return this.ids.get(word);
+  }
+
+  /** Add a word (idempotent); returns its id. */
+  add(word: string): number {
+    const known = this.ids.get(word);
+    if (known !== undefined) return known;
+    const id = this.words.length;
+    this.ids.set(word, id);
+    this.words.push(word);
+    const script = scriptOfWord(word);
+    this.scripts.push(script);
+    const len = word.length;
+    if (script === 'han' || script === 'digit') return id;
+    if (len >= 4) {
+      for (let i = 0; i < len; i++) push(this.deletes, word.slice(0, i) + word.slice(i + 1), id);
+    }
+    for (let k = minShared(script); k <= len; k++) push(this.prefixes, word.slice(0, k), id);
+    if (len >= 7) push(this.byStart, word.slice(0, 2), id);
+    return id;
+  }
+
+  /** Let romanised text reach this word through its consonant skeleton. */
+  addSkeleton(id: number): void {
+    const word = this.words[id]!;
+    const s = skeleton(word);
+    if (s.length >= 3) push(this.skeletons, s, id);
+  }
+
+  /** The words a typed (normalised) word may stand for, best first, at most `limit`. */
+  candidates(q: string, limit = 8): Candidate[] {
+    const best = new Map<number, number>();
+    const offer = (id: number, sim: number) => {
+      const had = best.get(id);
+      if (had === undefined || sim > had) best.set(id, sim);
+    };
+    const script = scriptOfWord(q);
+    const exact = this.ids.get(q);
+    if (exact !== undefined) offer(exact, SIM.exact);
+    if (script !== 'han' && script !== 'digit') {
+      this.fuzzy(q, script, 1, offer);
+      if (script === 'arabic' || script === 'ethiopic') {
+        const clitics = script === 'arabic' ? ARABIC_CLITICS : ETHIOPIC_CLITICS;
+        for (const c of clitics) {
+          if (q.length - c.length >= 3 && q.startsWith(c)) {
+            const rest = q.slice(c.length);
+            const id = this.ids.get(rest);
+            if (id !== undefined) offer(id, SIM.clitic);
+            this.fuzzy(rest, script, SIM.clitic, offer, true);
+          }
+        }
+      }
+      if (script === 'latin' && q.length >= 4) {
+        let top = 0;
+        for (const s of best.values()) if (s > top) top = s;
+        if (top < 0.8) {
+          const sk = skeleton(q);
+          const list = sk.length >= 3 ? this.skeletons.get(sk) : undefined;
+          if (list) for (const id of list) offer(id, SIM.skeleton);
+        }
+      }
+    }
+    const out: Candidate[] = [];
+    for (const [id, sim] of best) out.push({ id, sim });
+    out.sort((a, b) => b.sim - a.sim);
+    if (out.length > limit) out.length = limit;
+    const floor = (out[0]?.sim ?? 0) - 0.3;
+    return out.filter((c) => c.sim >= floor);
+  }
+
+  /** Typos, shared beginnings and compound endings; similarities scaled by `scale`. */
+  private fuzzy(q: string, script: Script, scale: number, offer: (id: number, sim: number) => void, prefixOnly = false): void {
+    const len = q.length;
+    // One edit: a word and a typed word one edit apart share a deletion variant.
+    if (!prefixOnly && len >= 4) {
+      const seen = new Set<number>();
+      const check = (list: number[] | undefined) => {
+        if (!list) return;
+        for (const id of list) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          const w = this.words[id]!;
+          if (w === q || w.length < 4) continue;
+          if (editDistance(q, w, 1) <= 1) {
+            const m = Math.min(len, w.length);
+            offer(id, scale * (m >= 6 ? SIM.oneEditLong : m === 5 ? SIM.oneEdit5 : SIM.oneEdit4));
+          }
+        }
+      };
+      check(this.deletes.get(q));
+      for (let i = 0; i < len; i++) {
+        const d = q.slice(0, i) + q.slice(i + 1);
+        const id = this.ids.get(d);
+        if (id !== undefined) check([id]);
+        check(this.deletes.get(d));
+      }
+      // Two edits in long words.
+      if (len >= 8) {
+        for (const id of this.byStart.get(q.slice(0, 2)) ?? []) {
+          if (seen.has(id)) continue;
+          const w = this.words[id]!;
+          if (w.length < 8) continue;
+          if (editDistance(q, w, 2) <= 2) offer(id, scale * SIM.twoEdits);
+        }
+      }
+    }
+    // A shared beginning: inflection, endings, truncation, compounds whose head is first.
+    const min = Math.max(minShared(script), Math.ceil(len / 2));
+    for (let k = len; k >= min; k--) {
+      const list = this.prefixes.get(q.slice(0, k));
+      if (!list) continue;
+      for (const id of list) {
+        const w = this.words[id]!;
+        // Only words whose shared part is exactly k long are new at this level.
+        if (w.length > k && len > k && w[k] === q[k]) continue;
+        const longest = Math.max(len, w.length);
+        const ratio = k / longest;
+        if (ratio < 0.5 || w === q) continue;
+        offer(id, scale * (0.5 + 0.45 * ratio));
+      }
+    }
+    // A known word at the end of a compound ("crisisopvang" -> "opvang").
+    if (!prefixOnly && script === 'latin' && len >= 8) {
+      for (let k = 5; k <= len - 3; k++) {
+        const id = this.ids.get(q.slice(len - k));
+        if (id !== undefined) offer(id, scale * SIM.compound);
+      }
+    }
+  }
+}

@@ -1,0 +1,400 @@
+/**
+ * Free text -> topic or answer screen.
+ *
+ * The vocabulary is phrases per language and target (a topic id, or a screen id such as
+ * "health.pregnant"), written by people who know how those words are typed. A typed
+ * text is normalised (normalize.ts), cut into words (tokenize.ts), and each word is
+ * looked up in one lexicon of all languages with typo, inflection and romanisation
+ * tolerance (lexicon.ts). Phrases collect the words that reached them; each typed word
+ * then gives each target the best evidence it found there:
+ *
+ *   - a word of a single-word phrase: its specificity (how few topics use the word);
+ *   - a word of a multi-word phrase that matched completely: strong, whatever the word,
+ *     because the combination is what is specific ("help now", "place to sleep");
+ *   - a word of a phrase that matched in part: its specificity, damped;
+ *   - a word of an answer text (documents): weak.
+ *
+ * Words in the language the text is in count fully, others a little less, so a false
+ * friend in another language does not win. Danger comes first: a complete emergency
+ * phrase that is not negated ("not urgent") and not part of a longer phrase of another
+ * topic ("hébergement d'urgence") routes to emergency whatever else the text says.
+ */
+import { TOPIC_IDS, type TopicId } from '../content/schema.ts';
+import { guessLanguage } from './detect-language.ts';
+import { FUNCTION_WORDS } from './function-words.ts';
+import { Lexicon, type Candidate } from './lexicon.ts';
+import { normalize } from './normalize.ts';
+import { scriptOfWord } from './scripts.ts';
+import { makeHanDictionary, tokenize, type HanDictionary } from './tokenize.ts';
+
+export type RouteResult = {
+  topic: TopicId | null;
+  /** The screen id or topic id to open; null with topic null. */
+  target: string | null;
+  /** The guessed language of the text, or the given one when the text gives no evidence. */
+  lang: string;
+  /** 0..1, higher is surer. */
+  score: number;
+  /** Words of danger (self-harm, violence now, medical emergency): show emergency first. */
+  urgent: boolean;
+  /** Other likely targets, up to 3, best first (not repeating `target`). */
+  alternatives: Array<{ target: string; topic: TopicId; score: number }>;
+};
+
+export interface Vocabulary {
+  languages: readonly string[];
+  /** lang -> (topic id, screen id like "health.pregnant", or "none") -> phrases */
+  keywords: ReadonlyMap<string, Readonly<Record<string, readonly string[]>>>;
+  /** Answer texts, weaker evidence than keywords. */
+  documents?: ReadonlyArray<{ lang: string; target: string; text: string }>;
+}
+
+export interface Router {
+  route(text: string, lang?: string): RouteResult;
+}
+
+/** Tuning. Measured on the dev set and our own shadow set; see tests/search. */
+export const TUNING = {
+  /** Below this the text is not about any topic (small talk, noise). */
+  minScore: 0.5,
+  /** A complete multi-word phrase gives each of its words at least this weight. */
+  fullPhraseWeight: 0.85,
+  /** A word of an answer text counts this much of a keyword. */
+  documentWeight: 0.3,
+  /** Weight of words in a language other than the text's (and the chosen one). */
+  otherLanguage: 0.8,
+  chosenLanguage: 0.92,
+  /** A screen wins over its topic when it has this share of the topic's evidence. */
+  screenShare: 0.6,
+  /** Least similarity for a word to complete a phrase. */
+  completeSim: 0.7,
+  /** Most words read from one text. */
+  maxWords: 48,
+} as const;
+
+const NONE = 'none';
+const TOPICS: readonly string[] = TOPIC_IDS;
+
+interface Phrase {
+  readonly lang: number;
+  readonly target: number;
+  readonly tokens: readonly number[];
+  weights: number[];
+  total: number;
+  readonly doc: boolean;
+}
+
+interface Target {
+  readonly id: string;
+  /** Index in TOPICS, or -1 for "none". */
+  readonly topic: number;
+}
+
+/** What one phrase collected from one text. */
+interface Hit {
+  readonly sims: number[];
+  readonly at: number[];
+}
+
+export function createRouter(vocab: Vocabulary): Router {
+  const languages = [...vocab.languages];
+  const langIndex = new Map(languages.map((l, i) => [l, i]));
+  const lexicon = new Lexicon();
+  const phrases: Phrase[] = [];
+  const postings: Array<Array<number>> = []; // token id -> [phrase, position, phrase, position, ...]
+  const targets: Target[] = [];
+  const targetIndex = new Map<string, number>();
+  /** token id -> bit set of languages whose vocabulary has it */
+  const tokenLangs: number[] = [];
+
+  const stop: Array<Set<string>> = languages.map(() => new Set());
+  const negations = new Set<string>();
+  const functionLangs = new Map<string, number>();
+  languages.forEach((lang, li) => {
+    const fw = FUNCTION_WORDS[lang];
+    if (!fw) return;
+    for (const w of tokenize(normalize(fw.stop))) {
+      stop[li]!.add(w);
+      functionLangs.set(w, (functionLangs.get(w) ?? 0) | (1 << li));
+    }
+    for (const w of tokenize(normalize(fw.neg))) {
+      negations.add(w);
+      functionLangs.set(w, (functionLangs.get(w) ?? 0) | (1 << li));
+    }
+  });
+
+  function targetOf(id: string): number | undefined {
+    const known = targetIndex.get(id);
+    if (known !== undefined) return known;
+    const topicId = id.split('.')[0]!;
+    const topic = id === NONE ? -1 : TOPICS.indexOf(topicId);
+    if (topic < 0 && id !== NONE) return undefined; // not a topic of ours: ignore
+    targetIndex.set(id, targets.length);
+    targets.push({ id, topic });
+    return targets.length - 1;
+  }
+
+  const romanisedLangs = new Set(['ar', 'fa', 'ps', 'ckb']);
+
+  function addPhrase(lang: number, target: number, text: string, doc: boolean): void {
+    const all = tokenize(normalize(text));
+    let words = all.filter((w) => !stop[lang]!.has(w));
+    if (words.length === 0) words = all;
+    const ids = [...new Set(words)].map((w) => lexicon.add(w));
+    if (ids.length === 0) return;
+    const p = phrases.length;
+    phrases.push({ lang, target, tokens: ids, weights: [], total: 0, doc });
+    ids.forEach((id, pos) => {
+      (postings[id] ??= []).push(p, pos);
+      tokenLangs[id] = (tokenLangs[id] ?? 0) | (1 << lang);
+      const script = scriptOfWord(lexicon.words[id]!);
+      if (script !== 'latin' ? script !== 'han' && script !== 'digit' : romanisedLangs.has(languages[lang]!)) {
+        lexicon.addSkeleton(id);
+      }
+    });
+  }
+
+  for (const [lang, byTarget] of vocab.keywords) {
+    const li = langIndex.get(lang);
+    if (li === undefined) continue;
+    for (const [id, list] of Object.entries(byTarget)) {
+      const t = targetOf(id);
+      if (t === undefined) continue;
+      for (const phrase of list) addPhrase(li, t, phrase, false);
+    }
+  }
+  for (const d of vocab.documents ?? []) {
+    const li = langIndex.get(d.lang);
+    const t = targetOf(d.target);
+    if (li === undefined || t === undefined) continue;
+    const text = d.text.replace(/<[^>]*>/g, ' ').replace(/\{\{[^}]*\}\}/g, ' ');
+    addPhrase(li, t, text, true);
+  }
+
+  // Specificity of a word in a language: the fewer topics use it, the more it says.
+  const nTopics = TOPICS.length + 1;
+  const spread = new Map<number, Set<number>>(); // (lang, token, doc) -> topics
+  const spreadKey = (lang: number, token: number, doc: boolean) => (token * 64 + lang) * 2 + (doc ? 1 : 0);
+  for (const p of phrases) {
+    const topic = targets[p.target]!.topic;
+    for (const id of p.tokens) {
+      const k = spreadKey(p.lang, id, p.doc);
+      let set = spread.get(k);
+      if (!set) spread.set(k, (set = new Set()));
+      set.add(topic);
+    }
+  }
+  const norm = Math.log(1 + nTopics);
+  for (const p of phrases) {
+    p.weights = p.tokens.map((id) => Math.log(1 + nTopics / spread.get(spreadKey(p.lang, id, p.doc))!.size) / norm);
+    p.total = p.weights.reduce((a, b) => a + b, 0);
+  }
+
+  const hanWords: string[] = lexicon.words.filter((w) => scriptOfWord(w) === 'han');
+  for (const w of functionLangs.keys()) if (scriptOfWord(w) === 'han') hanWords.push(w);
+  const han: HanDictionary = makeHanDictionary(hanWords);
+  const emergencyTopic = TOPICS.indexOf('emergency');
+
+  function route(text: string, given?: string): RouteResult {
+    const givenIndex = given === undefined ? -1 : (langIndex.get(given) ?? -1);
+    const words = tokenize(normalize(text), han).slice(0, TUNING.maxWords);
+    const cands: Candidate[][] = words.map((w) => lexicon.candidates(w));
+
+    // Language evidence: words found in a language's keywords or function words.
+    const evidence = new Map<string, number>();
+    words.forEach((w, i) => {
+      const sims = new Map<number, number>();
+      const fl = functionLangs.get(w) ?? 0;
+      for (let li = 0; li < languages.length; li++) if (fl & (1 << li)) sims.set(li, 1);
+      for (const c of cands[i]!) {
+        if (c.sim < 0.84) continue;
+        const bits = tokenLangs[c.id] ?? 0;
+        for (let li = 0; li < languages.length; li++) {
+          if (bits & (1 << li) && (sims.get(li) ?? 0) < c.sim) sims.set(li, c.sim);
+        }
+      }
+      if (sims.size === 0) return;
+      const share = 1 / Math.sqrt(sims.size);
+      for (const [li, s] of sims) {
+        const l = languages[li]!;
+        evidence.set(l, (evidence.get(l) ?? 0) + s * share);
+      }
+    });
+    const guess = guessLanguage(text, languages, evidence, given);
+    const lang = guess.lang ?? given ?? languages[0] ?? 'en';
+    const textLang = langIndex.get(lang) ?? -1;
+
+    // Collect what each phrase got from the text.
+    const hits = new Map<number, Hit>();
+    const n = words.length;
+    for (let i = 0; i < n; i++) {
+      const w = words[i]!;
+      if ((textLang >= 0 && stop[textLang]!.has(w)) || (givenIndex >= 0 && stop[givenIndex]!.has(w))) continue;
+      for (const c of cands[i]!) {
+        const post = postings[c.id];
+        if (!post) continue;
+        for (let k = 0; k < post.length; k += 2) {
+          const p = post[k]!;
+          const pos = post[k + 1]!;
+          let h = hits.get(p);
+          if (!h) {
+            const len = phrases[p]!.tokens.length;
+            h = { sims: new Array<number>(len).fill(0), at: new Array<number>(len).fill(-1) };
+            hits.set(p, h);
+          }
+          if (c.sim > h.sims[pos]!) {
+            h.sims[pos] = c.sim;
+            h.at[pos] = i;
+          }
+        }
+      }
+    }
+
+    // Evidence per target and typed word; danger phrases.
+    const nt = targets.length;
+    const best = new Float64Array(nt * Math.max(n, 1));
+    const complete: Array<{ p: number; at: number[] }> = [];
+    const dangers: Array<{ p: number; at: number[] }> = [];
+    for (const [p, h] of hits) {
+      const ph = phrases[p]!;
+      const lf = ph.lang === textLang ? 1 : ph.lang === givenIndex ? TUNING.chosenLanguage : TUNING.otherLanguage;
+      const len = ph.tokens.length;
+      const t = ph.target;
+      if (ph.doc) {
+        for (let pos = 0; pos < len; pos++) {
+          const s = h.sims[pos]!;
+          if (s === 0) continue;
+          const c = s * ph.weights[pos]! * TUNING.documentWeight * lf;
+          const slot = t * n + h.at[pos]!;
+          if (c > best[slot]!) best[slot] = c;
+        }
+        continue;
+      }
+      let matched = 0;
+      let cov = 0;
+      for (let pos = 0; pos < len; pos++) {
+        const s = h.sims[pos]!;
+        if (s >= TUNING.completeSim) matched++;
+        cov += s * ph.weights[pos]!;
+      }
+      cov /= ph.total;
+      const full = matched === len || (len >= 4 && matched >= len - 1 && cov >= 0.75);
+      for (let pos = 0; pos < len; pos++) {
+        const s = h.sims[pos]!;
+        if (s === 0) continue;
+        const w = ph.weights[pos]!;
+        const c =
+          len === 1 ? s * w : full ? s * Math.max(w, TUNING.fullPhraseWeight) : s * w * (0.5 + 0.5 * cov) * 0.8;
+        const slot = t * n + h.at[pos]!;
+        if (c * lf > best[slot]!) best[slot] = c * lf;
+      }
+      if (full && len >= 2) complete.push({ p, at: h.at.filter((a) => a >= 0) });
+      if (full && targets[t]!.topic === emergencyTopic && (len > 1 || h.sims[0]! >= 0.8)) {
+        dangers.push({ p, at: h.at.filter((a) => a >= 0) });
+      }
+    }
+
+    // Danger phrases that are negated or part of a longer phrase of another topic do not count.
+    const isNeg = words.map((w) => negations.has(w));
+    const liveDangers = dangers.filter(({ p, at }) => {
+      const first = Math.min(...at);
+      const last = Math.max(...at);
+      const own = new Set(at);
+      for (let j = Math.max(0, first - 3); j <= Math.min(n - 1, last + 1); j++) {
+        if (isNeg[j] && !own.has(j)) {
+          // A negated danger phrase gives no evidence at all.
+          for (const i of own) best[phrases[p]!.target * n + i] = 0;
+          return false;
+        }
+      }
+      const len = phrases[p]!.tokens.length;
+      for (const c of complete) {
+        const other = phrases[c.p]!;
+        if (targets[other.target]!.topic === emergencyTopic || other.tokens.length <= len) continue;
+        if (at.every((a) => c.at.includes(a))) return false;
+      }
+      return true;
+    });
+
+    // Sum per target, and per topic (the best of its targets for each typed word).
+    const targetScore = new Float64Array(nt);
+    const topicScore = new Float64Array(TOPICS.length);
+    let noneScore = 0;
+    for (let i = 0; i < n; i++) {
+      const topicBest = new Float64Array(TOPICS.length);
+      let noneBest = 0;
+      for (let t = 0; t < nt; t++) {
+        const v = best[t * n + i]!;
+        if (v === 0) continue;
+        targetScore[t]! += v;
+        const topic = targets[t]!.topic;
+        if (topic < 0) noneBest = Math.max(noneBest, v);
+        else if (v > topicBest[topic]!) topicBest[topic] = v;
+      }
+      for (let k = 0; k < TOPICS.length; k++) topicScore[k]! += topicBest[k]!;
+      noneScore += noneBest;
+    }
+
+    const order = [...topicScore.keys()].sort((a, b) => topicScore[b]! - topicScore[a]!);
+    let top = order[0]!;
+    const urgent = liveDangers.length > 0;
+    if (urgent) top = emergencyTopic;
+    const topScore = topicScore[top]!;
+    const second = Math.max(...order.filter((k) => k !== top).map((k) => topicScore[k]!), 0);
+
+    const squash = (s: number) => s / (s + 0.6);
+    const alternativesFor = (exclude: string | null) => {
+      const ranked = [...targetScore.keys()]
+        .filter((t) => targets[t]!.topic >= 0 && targetScore[t]! > 0 && targets[t]!.id !== exclude)
+        .sort((a, b) => targetScore[b]! - targetScore[a]!)
+        .slice(0, 3);
+      return ranked.map((t) => ({
+        target: targets[t]!.id,
+        topic: TOPICS[targets[t]!.topic] as TopicId,
+        score: round(squash(targetScore[t]!)),
+      }));
+    };
+
+    if (!urgent && (topScore < TUNING.minScore || noneScore >= topScore)) {
+      return {
+        topic: null,
+        target: null,
+        lang,
+        score: round(noneScore > 0 ? squash(noneScore) : 0),
+        urgent: false,
+        alternatives: alternativesFor(null),
+      };
+    }
+
+    // The target inside the topic: a screen with a fair share of the evidence, else the topic.
+    const topicName = TOPICS[top]!;
+    let target = topicName;
+    let screenBest = 0;
+    for (let t = 0; t < nt; t++) {
+      const tg = targets[t]!;
+      if (tg.topic !== top || tg.id === topicName) continue;
+      const s = targetScore[t]!;
+      if (s > screenBest && s >= TUNING.screenShare * topScore && s >= TUNING.minScore) {
+        screenBest = s;
+        target = tg.id;
+      }
+    }
+    const margin = topScore > 0 ? Math.max(0, Math.min(1, (topScore - second) / topScore)) : 0;
+    let score = squash(topScore) * (0.55 + 0.45 * margin);
+    if (urgent) score = Math.max(score, 0.9);
+    return {
+      topic: topicName as TopicId,
+      target,
+      lang,
+      score: round(score),
+      urgent,
+      alternatives: alternativesFor(target),
+    };
+  }
+
+  return { route };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,104 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseCsv, toCsvLine } from '../../src/i18n/csv.ts';
+import { applyTranslations, translationRows } from '../../src/i18n/translation-table.ts';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+function fixtureCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'i18n-'));
+  dirs.push(dir);
+  cpSync('tests/fixtures/content', dir, { recursive: true });
+  return dir;
+}
+const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+const cli = (name: string) => join(process.cwd(), 'src', 'cli', name);
+
+describe('CSV', () => {
+  it('round-trips commas, quotes, line breaks and non-Latin scripts', () => {
+    const cells = ['a,b', 'say "hi"', 'two\nlines', 'ሕክምና', ' padded ', ''];
+    expect(parseCsv(toCsvLine(cells) + '\r\n')).toEqual([cells]);
+    expect(parseCsv('\ufeffkey,translation\r\nx,y\r\n')).toEqual([['key', 'translation'], ['x', 'y']]);
+  });
+});
+
+describe('i18n:export and i18n:import', () => {
+  it('exports every English text with its status, and imports a filled-in sheet back', () => {
+    const dir = fixtureCopy();
+    const out = join(dir, 'ar.csv');
+    execFileSync(tsx, [cli('i18n-export.ts'), '--lang', 'ar', '--out', out], { cwd: dir });
+    const [header, ...rows] = parseCsv(readFileSync(out, 'utf8'));
+    expect(header).toEqual(['key', 'english', 'translation', 'status']);
+    const text = rows.find((r) => r[0] === 'shelter:shelter.tonight.safe')!;
+    expect(text).toEqual(['shelter:shelter.tonight.safe', 'They do not ask for papers.', '', 'missing']);
+    expect(rows.find((r) => r[0] === 'shelter:shelter.button')![3]).toBe('outdated'); // translated before any record
+
+    text[2] = 'لا يسألون عن الأوراق.';
+    const gent = rows.find((r) => r[0] === 'shelter:shelter.gent.text')!;
+    gent[2] = 'في غنت، اتصل بالرقم {{emergencyNumber}} عند الخطر.';
+    writeFileSync(out, [header!, ...rows].map(toCsvLine).join('\r\n'));
+    const result = spawnSync(tsx, [cli('i18n-import.ts'), out], { cwd: dir, encoding: 'utf8' });
+    // The five old Arabic texts come back untouched: they stay outdated, they are not confirmed.
+    expect(result.stdout).toContain('ar: 2 imported, 5 unchanged, 0 rejected.');
+    expect(result.status).toBe(0);
+    const saved = JSON.parse(readFileSync(join(dir, 'locales/ar/shelter.json'), 'utf8'));
+    expect(saved['shelter.tonight.safe']).toBe('لا يسألون عن الأوراق.');
+    const after = translationRows(dir, 'ar');
+    expect(after.find((r) => r.id === 'shelter:shelter.tonight.safe')!.status).toBe('translated');
+    expect(after.find((r) => r.id === 'shelter:shelter.button')!.status).toBe('outdated');
+  });
+
+  it('confirms an outdated text only when the translator sets its status to translated', () => {
+    const dir = fixtureCopy();
+    const row = { line: 2, id: 'shelter:shelter.button', english: '', translation: '🏠 مكان للنوم' };
+    expect(applyTranslations(dir, 'ar', [row]).unchanged).toBe(1);
+    expect(applyTranslations(dir, 'ar', [{ ...row, status: 'translated' }]).imported).toBe(1);
+    expect(translationRows(dir, 'ar').find((r) => r.id === row.id)!.status).toBe('translated');
+  });
+
+  it('rejects broken placeholders, lost formatting and over-long texts with the line and reason, and keeps good rows', () => {
+    const dir = fixtureCopy();
+    const result = applyTranslations(dir, 'ar', [
+      { line: 2, id: 'shelter:shelter.gent.text', english: '', translation: 'اتصل بـ {{number}}' },
+      { line: 3, id: 'emergency:emergency.text', english: '', translation: 'اتصل الآن بـ {{emergencyNumber}} <b>الآن' },
+      { line: 4, id: 'shelter:shelter.tonight.button', english: '', translation: '🌙 ' + 'ا'.repeat(60) },
+      { line: 5, id: 'shelter:no.such.key', english: '', translation: 'x' },
+      { line: 6, id: 'shelter:shelter.more.text', english: 'Old English text.', translation: 'المزيد' },
+      { line: 7, id: 'shelter:shelter.more.button', english: '', translation: '➕ المزيد' },
+    ]);
+    expect(result.rejected).toEqual([
+      { line: 2, id: 'shelter:shelter.gent.text', reason: 'placeholders must be {{emergencyNumber}}, found {{number}}' },
+      { line: 3, id: 'emergency:emergency.text', reason: 'broken formatting: <b> is never closed' },
+      { line: 4, id: 'shelter:shelter.tonight.button', reason: 'too long: 63 characters, at most 40 here' },
+      { line: 5, id: 'shelter:no.such.key', reason: 'no such key in English (renamed or removed?): export again' },
+      { line: 6, id: 'shelter:shelter.more.text', reason: 'the English text changed since this file was exported: export again and check this row' },
+    ]);
+    expect(result.imported).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'locales/ar/shelter.json'), 'utf8'))['shelter.more.button']).toBe('➕ المزيد');
+  });
+
+  it('rejects a translation that drops the bold of the English', () => {
+    const dir = fixtureCopy();
+    const en = JSON.parse(readFileSync(join(dir, 'locales/en/emergency.json'), 'utf8'));
+    en['emergency.text'] = 'Call <b>{{emergencyNumber}}</b> now.';
+    writeFileSync(join(dir, 'locales/en/emergency.json'), JSON.stringify(en));
+    const result = applyTranslations(dir, 'ar', [{ line: 2, id: 'emergency:emergency.text', english: '', translation: 'اتصل بـ {{emergencyNumber}} الآن.' }]);
+    expect(result.rejected[0]!.reason).toContain('formatting tags must match the English');
+  });
+
+  it('flags a translation outdated when its English changes, until it is updated', () => {
+    const dir = fixtureCopy();
+    applyTranslations(dir, 'ar', [{ line: 2, id: 'shelter:shelter.more.text', english: '', translation: 'المزيد عن الأسرة.' }]);
+    const status = () => translationRows(dir, 'ar').find((r) => r.id === 'shelter:shelter.more.text')!.status;
+    expect(status()).toBe('translated');
+    const en = JSON.parse(readFileSync(join(dir, 'locales/en/shelter.json'), 'utf8'));
+    en['shelter.more.text'] = 'More about beds and blankets.';
+    writeFileSync(join(dir, 'locales/en/shelter.json'), JSON.stringify(en));
+    expect(status()).toBe('outdated');
+    applyTranslations(dir, 'ar', [{ line: 2, id: 'shelter:shelter.more.text', english: en['shelter.more.text'], translation: 'المزيد عن الأسرّة والبطانيات.' }]);
+    expect(status()).toBe('translated');
+  });
+});
