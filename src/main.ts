@@ -12,6 +12,7 @@ import { loadContent } from './content/load.ts';
 import { ContentError } from './content/problems.ts';
 import { createBot } from './channels/telegram/bot.ts';
 import { createWebServer } from './channels/web/server.ts';
+import { createHttpEndpoint } from './channels/telegram/http-endpoint.ts';
 import { ChatMemory } from './privacy/chat-memory.ts';
 import { createLogger } from './privacy/logger.ts';
 import { SqliteStats, statsFile } from './stats/sqlite-stats.ts';
@@ -68,16 +69,40 @@ async function main() {
   const stats = new SqliteStats(statsFile(config.DATA_DIR));
   const bot = createBot(config.BOT_TOKEN, { content, router, memory, log, stats }, { apiRoot: config.TELEGRAM_API_ROOT });
   await bot.init();
+
+  if (config.BOT_MODE === 'webhook') {
+    const url = new URL(config.WEBHOOK_URL!);
+    const endpoint = createHttpEndpoint({ log, webhook: { bot, path: url.pathname, secret: config.WEBHOOK_SECRET! } });
+    await listen(endpoint.server, config);
+    await bot.api.setWebhook(config.WEBHOOK_URL!, { secret_token: config.WEBHOOK_SECRET, allowed_updates: ALLOWED_UPDATES });
+    log.info({ mode: 'webhook', port: config.PORT }, 'bot running');
+    onShutdown(async () => {
+      // Stop taking requests, let the ones in flight finish, then close the database.
+      endpoint.server.close();
+      await endpoint.drain(15_000);
+      stats.close();
+    }, log);
+    return;
+  }
+
+  const endpoint = createHttpEndpoint({ log });
+  await listen(endpoint.server, config);
   await bot.api.deleteWebhook();
-  const runner: RunnerHandle = run(bot, {
-    runner: { fetch: { allowed_updates: ['message', 'callback_query', 'inline_query', 'my_chat_member'] } },
-  });
-  log.info({ mode: 'polling' }, 'bot running');
+  const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+  log.info({ mode: 'polling', port: config.PORT }, 'bot running');
   onShutdown(async () => {
-    if (runner.isRunning()) await runner.stop();
+    const stopped = runner.isRunning() ? runner.stop() : undefined;
+    // stop() ends fetching; updates already fetched are still being handled: wait for them.
+    const until = Date.now() + 15_000;
+    while (runner.size() > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    await stopped;
+    endpoint.server.close();
     stats.close();
   }, log);
 }
+
+/** Update kinds the bot handles; everything else Telegram does not even send. */
+const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
 
 function listen(server: Server, config: Config): Promise<void> {
   return new Promise((resolve, reject) => {

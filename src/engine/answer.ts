@@ -20,13 +20,15 @@ export function countryOf(content: Content, state: Pick<State, 'city'>): string 
   return state.city ? content.city.get(state.city)?.country : undefined;
 }
 
-/** Services of an answer that serve the person's city or its whole country. */
+/**
+ * Services of an answer that serve the person's city or its whole country. Before a city
+ * is chosen, only national services show (an emergency screen must not wait for a city).
+ */
 export function servicesFor(content: Content, screen: ScreenNode, state: Pick<State, 'city'>): ServiceEntry[] {
   const city = state.city ? content.city.get(state.city) : undefined;
-  if (!city) return [];
   return (screen.answer?.services ?? [])
     .map((id) => content.services.get(id)!)
-    .filter((s) => s.area.includes(city.id) || s.area.includes(city.country));
+    .filter((s) => (city ? s.area.includes(city.id) || s.area.includes(city.country) : s.area.some((a) => content.countries.has(a))));
 }
 
 /** Placeholders any text may use. */

@@ -118,7 +118,7 @@ export function render(deps: EngineDeps, state: State, notices: string[] = []): 
     }
   }
   const screen = content.screens.get(state.screen)!;
-  if (screen.answer && (screen.answer.needsCity || screen.answer.services.length) && !state.city) {
+  if (screen.answer?.needsCity && !state.city) {
     return cityPicker(deps, state, screen.id, prefix);
   }
   const country = countryOf(content, state);
@@ -134,8 +134,7 @@ export function render(deps: EngineDeps, state: State, notices: string[] = []): 
     rows.push([button(content, screenLabel(content, state.lang, to), 'g', { ...state, screen: to })]);
   }
   if (screen.answer?.services.length || screen.answer?.needsCity) {
-    const cityName = state.city ? t(content, state.lang, `city.${state.city}`) : '';
-    rows.push([button(content, t(content, state.lang, 'home.cityChosen', { city: cityName }), 'C', state)]);
+    rows.push([button(content, cityLabel(content, state), 'C', state)]);
   }
   rows.push(navRow(content, state, screen.parent));
   const text = prefix + renderFlowScreenText(content, screen, state, dir);
@@ -148,8 +147,7 @@ function home(deps: EngineDeps, state: State, prefix: string): StepResult {
   const topics = content.flows.map((f) => button(content, screenLabel(content, state.lang, f.start), 'g', { ...state, screen: f.start }));
   const rows: Button[][] = [];
   for (let i = 0; i < topics.length; i += 2) rows.push(topics.slice(i, i + 2));
-  const cityLabel = state.city ? t(content, state.lang, 'home.cityChosen', { city: t(content, state.lang, `city.${state.city}`) }) : t(content, state.lang, 'home.cityNone');
-  rows.push([button(content, cityLabel, 'C', state)]);
+  rows.push([button(content, cityLabel(content, state), 'C', state)]);
   rows.push([
     button(content, t(content, state.lang, 'home.help'), 'g', { ...state, screen: 'help' }),
     button(content, t(content, state.lang, 'home.privacy'), 'g', { ...state, screen: 'privacy' }),
@@ -175,6 +173,11 @@ function cityPicker(deps: EngineDeps, state: State, target: string, prefix = '')
 }
 
 // ---------------------------------------------------------------- helpers
+
+/** "📍 Amsterdam" (tap to change) or "📍 Choose your city". */
+function cityLabel(content: Content, state: State): string {
+  return state.city ? t(content, state.lang, 'home.cityChosen', { city: t(content, state.lang, `city.${state.city}`) }) : t(content, state.lang, 'home.cityNone');
+}
 
 function t(content: Content, lang: string, key: string, vars?: Record<string, string>): string {
   return content.t(lang, 'common', key, vars);

@@ -154,8 +154,9 @@ export function normalize(text: string): string {
   s = s.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));
   s = s.replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
   s = s.replace(ETHIOPIC_PUNCT, ' ').replace(ETHIOPIC_SYLLABLE, ethiopicBase);
-  // English contractions keep their negation as one word: "don't" -> "dont".
-  s = s.replace(/n['’`]t\b/g, 'nt');
+  // English contractions keep their negation as one word: "don't" -> "dont"; the
+  // Ukrainian apostrophe is part of the word ("б'є", "здоров'я").
+  s = s.replace(/n['’`]t\b/g, 'nt').replace(/(\p{Script=Cyrillic})['’ʼ`](?=\p{Script=Cyrillic})/gu, '$1');
   // Everything that is not a letter or a digit separates words.
   s = s.replace(/[^\p{L}\p{N}]+/gu, ' ');
   const words = s.split(' ');

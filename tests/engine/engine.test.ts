@@ -37,10 +37,24 @@ describe('first contact', () => {
 });
 
 describe('navigation', () => {
+  it('shows national services before a city is chosen, without asking', () => {
+    const s = render(deps, { lang: 'en', screen: 'shelter.tonight' });
+    expect(s.state.screen).toBe('shelter.tonight');
+    expect(s.text).toContain('National Helpline');
+    expect(s.text).not.toContain('Night Place Amsterdam');
+  });
+
   it('asks the city once before an answer that depends on it, then shows that city\'s services', () => {
-    const ask = render(deps, { lang: 'en', screen: 'shelter.tonight' });
+    const ask = render(deps, { lang: 'en', screen: 'shelter.gent' });
     expect(ask.state.screen).toBe('city');
-    const answer = step(deps, {}, { type: 'callback', data: find(ask.buttons, 'Amsterdam') });
+    expect(labels(ask.buttons)).toContain('Ghent (Gent)');
+  });
+
+  it('shows the chosen city\'s services once a city is picked', () => {
+    const ask = render(deps, { lang: 'en', screen: 'shelter.tonight' });
+    const pick = step(deps, {}, { type: 'callback', data: find(ask.buttons, '📍 Choose your city') });
+    expect(pick.state.screen).toBe('city');
+    const answer = step(deps, {}, { type: 'callback', data: find(pick.buttons, 'Amsterdam') });
     expect(answer.state).toMatchObject({ city: 'amsterdam', screen: 'shelter.tonight' });
     expect(answer.text).toContain('Night Place Amsterdam');
     expect(answer.text).toContain('National Helpline');

@@ -14,7 +14,9 @@ import type { Input, Router } from '../../engine/types.ts';
 import type { ChatMemory } from '../../privacy/chat-memory.ts';
 import { safeError } from '../../privacy/logger.ts';
 import type { StatsSink } from '../../stats/stats-sink.ts';
+import { FloodGuard } from '../../privacy/flood-guard.ts';
 import { deliverScreen, isBlocked } from './deliver.ts';
+import { SeenUpdates } from './seen-updates.ts';
 import { updateKind } from './update-kind.ts';
 
 export type TelegramDeps = {
@@ -27,6 +29,8 @@ export type TelegramDeps = {
 
 export type BotOptions = {
   apiRoot?: string;
+  /** Flood control per chat (defaults: bursts of 20, then 2 updates a second). */
+  flood?: FloodGuard;
   /** Skip getMe at start (tests, benchmarks). */
   botInfo?: UserFromGetMe;
 };
@@ -40,14 +44,41 @@ export function createBot(token: string, deps: TelegramDeps, options: BotOptions
 
   // One update at a time per chat, so two quick taps cannot overtake each other.
   bot.use(sequentialize((ctx: Context) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
+  bot.use(onlyOnce(new SeenUpdates()));
   bot.use(logUpdates(deps.log));
   bot.use(privateChatsOnly(deps));
+  bot.use(floodControl(deps, options.flood ?? new FloodGuard()));
   bot.use(conversation(deps));
 
   bot.catch((err) => {
     deps.log.error({ err: safeError(err.error), kind: updateKind(err.ctx.update) }, 'update failed');
   });
   return bot;
+}
+
+/** Each update_id is handled once, even when Telegram delivers it again. */
+function onlyOnce(seen: SeenUpdates) {
+  return async (ctx: Context, next: () => Promise<void>) => {
+    if (seen.firstTime(ctx.update.update_id)) await next();
+  };
+}
+
+/**
+ * One person flooding is slowed down, told once, then ignored until they calm down;
+ * everyone else is untouched. A dropped button press is still answered (the spinner stops).
+ */
+function floodControl(deps: TelegramDeps, guard: FloodGuard) {
+  return async (ctx: Context, next: () => Promise<void>) => {
+    const chatId = ctx.chat?.id;
+    if (chatId === undefined) return next();
+    const decision = guard.check(chatId);
+    if (decision === 'allow') return next();
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+    if (decision === 'warn') {
+      const lang = deps.memory.get(chatId)?.lang ?? 'en';
+      await ctx.api.sendMessage(chatId, deps.content.t(lang, 'common', 'flood.slow')).catch(() => undefined);
+    }
+  };
 }
 
 /** Kind, outcome and timing of every update: never who, never what. */
