@@ -60,7 +60,7 @@ function callback(deps: EngineDeps, known: Known, data: string): StepResult {
   const { op, state } = decoded;
   if (op === 'L') return languagePicker(deps, state, state.screen, state.lang);
   if (op === 'C') return cityPicker(deps, state, state.screen);
-  if (op === 'x') return { ...render(deps, { ...state, screen: 'home' }, [t(content, state.lang, 'wipe.done')]), effect: 'wipe' };
+  if (op === 'x') return wiped(content, state.lang);
   return render(deps, state);
 }
 
@@ -94,6 +94,14 @@ function typed(deps: EngineDeps, known: Known, base: State, text: string): StepR
     dir,
     stat: { screen: 'topics', topic: topic as TopicId },
   };
+}
+
+/**
+ * After "clear this chat": one plain line, no buttons, so what stays on the phone says as
+ * little as possible about what was asked.
+ */
+export function wiped(content: Content, lang: string): StepResult {
+  return { state: { lang, screen: 'home' }, text: t(content, lang, 'wipe.done'), buttons: [], dir: direction(content, lang), stat: { screen: 'wipe' }, effect: 'wipe' };
 }
 
 /** Render any state: the engine's own screens or a flow screen. */

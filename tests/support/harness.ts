@@ -72,6 +72,8 @@ export type BotProcess = {
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
   /** SIGTERM, then the exit code. */
   stop(): Promise<number | null>;
+  /** The exit code, once the process ends by itself. */
+  exited: Promise<number | null>;
 };
 
 export function startBotProcess(env: Record<string, string>): BotProcess {
@@ -86,6 +88,7 @@ export function startBotProcess(env: Record<string, string>): BotProcess {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     child,
+    exited,
     output: () => out,
     async waitFor(pattern, timeoutMs = 15_000) {
       const until = Date.now() + timeoutMs;

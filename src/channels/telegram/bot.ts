@@ -9,7 +9,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import type { Logger } from 'pino';
 import type { Content } from '../../content/load.ts';
-import { step, type Known, type StepResult } from '../../engine/engine.ts';
+import { mapTelegramLanguage, step, wiped, type Known, type StepResult } from '../../engine/engine.ts';
 import type { Input, Router } from '../../engine/types.ts';
 import type { ChatMemory } from '../../privacy/chat-memory.ts';
 import { safeError } from '../../privacy/logger.ts';
@@ -126,8 +126,9 @@ function conversation(deps: TelegramDeps) {
   composer.command('help', (ctx) => respond(ctx, { type: 'command', command: 'help' }));
   composer.command('privacy', (ctx) => respond(ctx, { type: 'command', command: 'privacy' }));
   composer.command('wipe', async (ctx) => {
+    const lang = known(ctx).lang ?? mapTelegramLanguage(content, ctx.from?.language_code) ?? 'en';
     await wipeChat(ctx);
-    await respond(ctx, { type: 'command', command: 'menu' }, 'wipe.done');
+    await ctx.reply(wiped(content, lang).text);
   });
 
   composer.on('callback_query:data', async (ctx) => {
@@ -138,7 +139,8 @@ function conversation(deps: TelegramDeps) {
     const result = step(deps, known(ctx), { type: 'callback', data: ctx.callbackQuery.data });
     if (result.effect === 'wipe') {
       await wipeChat(ctx);
-      await show(ctx, result);
+      // Not through show(): a wiped chat is not remembered again.
+      await ctx.reply(result.text);
       return;
     }
     await show(ctx, result, messageId);
@@ -164,12 +166,10 @@ function conversation(deps: TelegramDeps) {
     return { lang: entry?.lang, city: entry?.city, langHint: ctx.from?.language_code };
   }
 
-  async function respond(ctx: Context, input: Input, noticeKey?: string) {
+  async function respond(ctx: Context, input: Input) {
     if (!ctx.chat) return;
     if (ctx.chat.type === 'private' && ctx.message) memory.rememberMessage(ctx.chat.id, ctx.message.message_id);
-    const result = step(deps, known(ctx), input);
-    if (noticeKey) result.text = `${content.t(result.state.lang, 'common', noticeKey)}\n\n${result.text}`;
-    await show(ctx, result);
+    await show(ctx, step(deps, known(ctx), input));
   }
 
   /** Deliver a screen, remember what the person chose (in memory) and count it (anonymously). */
