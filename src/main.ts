@@ -5,6 +5,7 @@
  *   BOT_TOKEN=... npm start        the Telegram bot (long polling)
  */
 import { mkdirSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import type { Server } from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { parseConfig, type Config } from './config.ts';
@@ -43,7 +44,7 @@ async function main() {
   log.info({ version: content.version, languages: content.languages.length, screens: content.screens.size }, 'content loaded');
 
   if (!config.BOT_TOKEN) {
-    const server = createWebServer({ content, router, log });
+    const server = createWebServer({ content, router, log, botUsername: config.BOT_USERNAME });
     await listen(server, config);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -51,6 +52,7 @@ async function main() {
       [
         '',
         `  Simulator running: http://localhost:${port}`,
+        ...lanAddresses().map((a) => `  On a phone in the same network: http://${a}:${port}`),
         '  (same engine and screens as the Telegram bot; it stores nothing)',
         '',
         '  To run the real Telegram bot:',
@@ -103,6 +105,14 @@ async function main() {
 
 /** Update kinds the bot handles; everything else Telegram does not even send. */
 const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
+
+/** This machine's addresses on the local network, so a phone can open the simulator. */
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((i): i is NonNullable<typeof i> => !!i && i.family === 'IPv4' && !i.internal)
+    .map((i) => i.address);
+}
 
 function listen(server: Server, config: Config): Promise<void> {
   return new Promise((resolve, reject) => {

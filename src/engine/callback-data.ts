@@ -5,6 +5,7 @@
  *   L|...                                               language picker, then back to <screen>
  *   C|...                                               city picker, then on to <screen>
  *   x|...                                               clear this chat (channel action)
+ *   s|...                                               share a link to <screen> (channel action)
  *
  * The version is a short hash of the content: a button from before a content update still
  * works when its screen still exists, and leads home with a note when it does not.
@@ -13,8 +14,8 @@ import type { Content } from '../content/load.ts';
 import type { State } from './types.ts';
 
 export const MAX_CALLBACK_BYTES = 64;
-export type Op = 'g' | 'L' | 'C' | 'x';
-const OPS = new Set<string>(['g', 'L', 'C', 'x']);
+export type Op = 'g' | 'L' | 'C' | 'x' | 's';
+const OPS = new Set<string>(['g', 'L', 'C', 'x', 's']);
 
 export function encodeCallback(content: Content, op: Op, state: State): string {
   const city = state.city ? (content.city.get(state.city)?.code ?? '-') : '-';

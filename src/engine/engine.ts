@@ -6,30 +6,48 @@ import type { Content } from '../content/load.ts';
 import type { TopicId } from '../content/schema.ts';
 import { renderFlowScreenText, countryOf, screenLabel } from './answer.ts';
 import { decodeCallback, isKnownScreen } from './callback-data.ts';
+import { decodePayload, encodePayload } from './deep-link.ts';
 import { button, cityRows, inReadingOrder, languageRows, navRow } from './keyboards.ts';
 import { nearestCity } from './nearest-city.ts';
 import type { Button, Input, Router, Screen, State } from './types.ts';
 
 export type EngineDeps = { content: Content; router?: Router };
 
-/** What a channel remembers between updates (in memory only): language and city. */
-export type Known = { lang?: string; city?: string; langHint?: string };
+/** What a channel remembers between updates (in memory only): language, city, demo mode. */
+export type Known = { lang?: string; city?: string; langHint?: string; demo?: boolean };
 
 export type StepResult = Screen & {
   /** A side effect only the channel can do. */
-  effect?: 'wipe';
+  effect?: 'wipe' | 'share';
+  /** With effect 'share': the deep-link payload of the screen to share. */
+  sharePayload?: string;
+  /** This conversation is an outreach demo: show the banner, count nothing. */
+  demo?: boolean;
 };
 
 export function step(deps: EngineDeps, known: Known, input: Input): StepResult {
+  const result = stepInner(deps, known, input);
+  const demo = known.demo || result.demo;
+  if (!demo || result.effect === 'wipe') return result;
+  return { ...result, demo: true, text: `<i>${t(deps.content, result.state.lang, 'demo.banner')}</i>\n\n${result.text}` };
+}
+
+function stepInner(deps: EngineDeps, known: Known, input: Input): StepResult {
   const { content } = deps;
   const lang = pickLanguage(content, known);
   const base: State = { lang: lang ?? 'en', city: validCity(content, known.city), screen: 'home' };
 
   switch (input.type) {
-    case 'start':
+    case 'start': {
+      // A deep link (shared link, QR flyer) opens its screen directly, in its language.
+      const link = decodePayload(content, input.payload);
+      if (link) return { ...render(deps, { ...link.state, city: link.state.city ?? base.city }), demo: link.demo };
+      // A broken or outdated payload opens the main menu; the 🌐 button is on it.
+      if (input.payload) return render(deps, base);
       // The first contact always asks for the language; Telegram's language_code only pre-selects.
       if (!known.lang) return languagePicker(deps, { ...base, lang: mapTelegramLanguage(content, input.langHint) ?? base.lang }, 'home', mapTelegramLanguage(content, input.langHint));
       return render(deps, base);
+    }
     case 'command':
       if (input.command === 'language') return languagePicker(deps, base, 'home', base.lang);
       return render(deps, { ...base, screen: input.command === 'menu' ? 'home' : input.command });
@@ -61,6 +79,10 @@ function callback(deps: EngineDeps, known: Known, data: string): StepResult {
   if (op === 'L') return languagePicker(deps, state, state.screen, state.lang);
   if (op === 'C') return cityPicker(deps, state, state.screen);
   if (op === 'x') return wiped(content, state.lang);
+  if (op === 's') {
+    const screen = render(deps, state);
+    return { ...screen, effect: 'share', sharePayload: encodePayload(content, { lang: state.lang, city: state.city, screen: screen.state.screen }) };
+  }
   return render(deps, state);
 }
 
@@ -141,9 +163,10 @@ export function render(deps: EngineDeps, state: State, notices: string[] = []): 
     if (country && target.countries && !target.countries.includes(country)) continue;
     rows.push([button(content, screenLabel(content, state.lang, to), 'g', { ...state, screen: to })]);
   }
-  if (screen.answer?.services.length || screen.answer?.needsCity) {
-    rows.push([button(content, cityLabel(content, state), 'C', state)]);
-  }
+  const extras: Button[] = [];
+  if (screen.answer?.services.length || screen.answer?.needsCity) extras.push(button(content, cityLabel(content, state), 'C', state));
+  if (screen.answer) extras.push(button(content, t(content, state.lang, 'share.button'), 's', state));
+  if (extras.length) rows.push(extras);
   rows.push(navRow(content, state, screen.parent));
   const text = prefix + renderFlowScreenText(content, screen, state, dir);
   return { state, text: withMachineNote(content, state.lang, text), buttons: inReadingOrder(rows, dir), dir, stat: { screen: screen.id } };

@@ -11,6 +11,8 @@ export type ChatMemoryEntry = {
   city?: string;
   /** Message ids in this chat that the bot may delete on "clear this chat". */
   messageIds: number[];
+  /** This chat came in through a demo link: count nothing. */
+  demo?: boolean;
   /** The bot message currently showing the navigation (edited in place). */
   screenMessageId?: number;
   expiresAt: number;

@@ -24,7 +24,7 @@ export const FUNCTION_WORDS: Readonly<Record<string, FunctionWords>> = {
       which why there here this that these those some any get got go going im ive id thats also just very really too
       much many more about as if then than into out up over again still yet know tell find looking look search give
       let like sir madam hey pleas someone somebody something one wheres wher hw`,
-    neg: `not no dont doesnt didnt cant cannot wont never nothing nobody nowhere without isnt arent wasnt havent hasnt t`,
+    neg: `not non no dont doesnt didnt cant cannot wont never nothing nobody nowhere without isnt arent wasnt havent hasnt t`,
   },
   nl: {
     stop: `ik mij me mijn m'n wij we ons onze jij je jou jouw u uw hij hem zijn zij ze haar hun hen het de een en of maar dat

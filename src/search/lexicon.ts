@@ -147,7 +147,8 @@ export class Lexicon {
     for (const [id, sim] of best) out.push({ id, sim });
     out.sort((a, b) => b.sim - a.sim);
     if (out.length > limit) out.length = limit;
-    const floor = (out[0]?.sim ?? 0) - 0.3;
+    // A word the vocabulary knows as typed is not read as a typo of another word.
+    const floor = exact !== undefined ? 0.9 : (out[0]?.sim ?? 0) - 0.3;
     return out.filter((c) => c.sim >= floor);
   }
 
@@ -188,6 +189,8 @@ export class Lexicon {
       }
     }
     // A shared beginning: inflection, endings, truncation, compounds whose head is first.
+    // One word being the start of the other is strong evidence; two words that part ways
+    // after a shared beginning ("вагітна"/"вагітність") need a longer one.
     const min = Math.max(minShared(script), Math.ceil(len / 2));
     for (let k = len; k >= min; k--) {
       const list = this.prefixes.get(q.slice(0, k));
@@ -199,7 +202,9 @@ export class Lexicon {
         const longest = Math.max(len, w.length);
         const ratio = k / longest;
         if (ratio < 0.5 || w === q) continue;
-        offer(id, scale * (0.5 + 0.45 * ratio));
+        const isPrefix = k === len || k === w.length;
+        if (isPrefix) offer(id, scale * (0.5 + 0.45 * ratio));
+        else if (k >= minShared(script) + 1) offer(id, scale * (0.45 + 0.4 * ratio));
       }
     }
     // A known word at the end of a compound ("crisisopvang" -> "opvang").

@@ -51,14 +51,22 @@ export interface Vocabulary {
 
 export interface Router {
   route(text: string, lang?: string): RouteResult;
+  /** Why a text routes where it does: one line per piece of evidence (for maintainers). */
+  explain(text: string, lang?: string): string[];
 }
 
 /** Tuning. Measured on the dev set and our own shadow set; see tests/search. */
 export const TUNING = {
   /** Below this the text is not about any topic (small talk, noise). */
-  minScore: 0.5,
+  minScore: 0.45,
   /** A complete multi-word phrase gives each of its words at least this weight. */
   fullPhraseWeight: 0.85,
+  /** Small talk wins only with this much more evidence than the best topic ("hello doctor"). */
+  smallTalkMargin: 1.5,
+  /** Weight of a function word inside a phrase (it only completes the phrase). */
+  functionWordWeight: 0.1,
+  /** Weight of a negation inside a phrase ("no papers": the meaning is in "papers"). */
+  negationWeight: 0.2,
   /** A word of an answer text counts this much of a keyword. */
   documentWeight: 0.3,
   /** Weight of words in a language other than the text's (and the chosen one). */
@@ -66,6 +74,10 @@ export const TUNING = {
   chosenLanguage: 0.92,
   /** A screen wins over its topic when it has this share of the topic's evidence. */
   screenShare: 0.6,
+  /** Least similarity for a one-word danger phrase (a typo in a long word, not a neighbour). */
+  dangerSim: 0.87,
+  /** Least similarity for a word to count in a phrase it does not complete. */
+  partialSim: 0.8,
   /** Least similarity for a word to complete a phrase. */
   completeSim: 0.7,
   /** Most words read from one text. */
@@ -75,13 +87,24 @@ export const TUNING = {
 const NONE = 'none';
 const TOPICS: readonly string[] = TOPIC_IDS;
 
+/** What a word is inside a phrase. */
+const CONTENT = 0;
+const STOP = 1;
+const NEG = 2;
+
 interface Phrase {
   readonly lang: number;
   readonly target: number;
   readonly tokens: readonly number[];
+  readonly kinds: readonly number[];
+  /** Content words (not function words, not negations). */
+  readonly content: number;
+  /** Words that are not function words. */
+  readonly nonStop: number;
   weights: number[];
   total: number;
   readonly doc: boolean;
+  readonly text: string;
 }
 
 interface Target {
@@ -108,6 +131,7 @@ export function createRouter(vocab: Vocabulary): Router {
   const tokenLangs: number[] = [];
 
   const stop: Array<Set<string>> = languages.map(() => new Set());
+  const neg: Array<Set<string>> = languages.map(() => new Set());
   const negations = new Set<string>();
   const functionLangs = new Map<string, number>();
   languages.forEach((lang, li) => {
@@ -117,8 +141,13 @@ export function createRouter(vocab: Vocabulary): Router {
       stop[li]!.add(w);
       functionLangs.set(w, (functionLangs.get(w) ?? 0) | (1 << li));
     }
-    for (const w of tokenize(normalize(fw.neg))) {
+    // A negation written as two words after normalisation ("نمیخواهم" -> "نمی خواهم"):
+    // only its first word negates.
+    for (const entry of fw.neg.split(/\s+/)) {
+      const w = tokenize(normalize(entry))[0];
+      if (!w) continue;
       negations.add(w);
+      neg[li]!.add(w);
       functionLangs.set(w, (functionLangs.get(w) ?? 0) | (1 << li));
     }
   });
@@ -137,16 +166,27 @@ export function createRouter(vocab: Vocabulary): Router {
   const romanisedLangs = new Set(['ar', 'fa', 'ps', 'ckb']);
 
   function addPhrase(lang: number, target: number, text: string, doc: boolean): void {
-    const all = tokenize(normalize(text));
-    let words = all.filter((w) => !stop[lang]!.has(w));
-    if (words.length === 0) words = all;
-    const ids = [...new Set(words)].map((w) => lexicon.add(w));
+    let words = [...new Set(tokenize(normalize(text)))];
+    // Answer texts are long: their function words are only noise.
+    if (doc) words = words.filter((w) => !stop[lang]!.has(w));
+    let kinds = words.map((w) => (neg[lang]!.has(w) ? NEG : stop[lang]!.has(w) ? STOP : CONTENT));
+    // Without content words the negations are the content ("nowhere to go"); small talk
+    // may be function words only ("how are you"); anything else says nothing.
+    if (!kinds.includes(CONTENT)) kinds = kinds.map((k) => (k === NEG ? CONTENT : k));
+    if (!kinds.includes(CONTENT)) {
+      if (targets[target]!.topic >= 0) return;
+      kinds = kinds.map(() => CONTENT);
+    }
+    const ids = words.map((w) => lexicon.add(w));
     if (ids.length === 0) return;
     const p = phrases.length;
-    phrases.push({ lang, target, tokens: ids, weights: [], total: 0, doc });
+    const content = kinds.filter((k) => k === CONTENT).length;
+    const nonStop = kinds.filter((k) => k !== STOP).length;
+    phrases.push({ lang, target, tokens: ids, kinds, content, nonStop, weights: [], total: 0, doc, text: doc ? text.slice(0, 40) : text });
     ids.forEach((id, pos) => {
       (postings[id] ??= []).push(p, pos);
       tokenLangs[id] = (tokenLangs[id] ?? 0) | (1 << lang);
+      if (kinds[pos] !== CONTENT) return;
       const script = scriptOfWord(lexicon.words[id]!);
       if (script !== 'latin' ? script !== 'han' && script !== 'digit' : romanisedLangs.has(languages[lang]!)) {
         lexicon.addSkeleton(id);
@@ -171,22 +211,29 @@ export function createRouter(vocab: Vocabulary): Router {
     addPhrase(li, t, text, true);
   }
 
-  // Specificity of a word in a language: the fewer topics use it, the more it says.
+  // Specificity of a content word in a language: the fewer topics use it, the more it says.
   const nTopics = TOPICS.length + 1;
   const spread = new Map<number, Set<number>>(); // (lang, token, doc) -> topics
   const spreadKey = (lang: number, token: number, doc: boolean) => (token * 64 + lang) * 2 + (doc ? 1 : 0);
   for (const p of phrases) {
     const topic = targets[p.target]!.topic;
-    for (const id of p.tokens) {
+    p.tokens.forEach((id, pos) => {
+      if (p.kinds[pos] !== CONTENT) return;
       const k = spreadKey(p.lang, id, p.doc);
       let set = spread.get(k);
       if (!set) spread.set(k, (set = new Set()));
       set.add(topic);
-    }
+    });
   }
   const norm = Math.log(1 + nTopics);
   for (const p of phrases) {
-    p.weights = p.tokens.map((id) => Math.log(1 + nTopics / spread.get(spreadKey(p.lang, id, p.doc))!.size) / norm);
+    p.weights = p.tokens.map((id, pos) =>
+      p.kinds[pos] === STOP
+        ? TUNING.functionWordWeight
+        : p.kinds[pos] === NEG
+          ? TUNING.negationWeight
+          : Math.log(1 + nTopics / spread.get(spreadKey(p.lang, id, p.doc))!.size) / norm,
+    );
     p.total = p.weights.reduce((a, b) => a + b, 0);
   }
 
@@ -195,7 +242,7 @@ export function createRouter(vocab: Vocabulary): Router {
   const han: HanDictionary = makeHanDictionary(hanWords);
   const emergencyTopic = TOPICS.indexOf('emergency');
 
-  function route(text: string, given?: string): RouteResult {
+  function route(text: string, given?: string, trace?: string[]): RouteResult {
     const givenIndex = given === undefined ? -1 : (langIndex.get(given) ?? -1);
     const words = tokenize(normalize(text), han).slice(0, TUNING.maxWords);
     const cands: Candidate[][] = words.map((w) => lexicon.candidates(w));
@@ -227,15 +274,21 @@ export function createRouter(vocab: Vocabulary): Router {
     // Collect what each phrase got from the text.
     const hits = new Map<number, Hit>();
     const n = words.length;
+    // A function word of the text's language ("die" in Dutch) is no evidence on its own,
+    // but may still complete a phrase of another language ("is dilid").
+    const isStopWord = words.map(
+      (w) => (textLang >= 0 && stop[textLang]!.has(w)) || (givenIndex >= 0 && stop[givenIndex]!.has(w)),
+    );
     for (let i = 0; i < n; i++) {
-      const w = words[i]!;
-      if ((textLang >= 0 && stop[textLang]!.has(w)) || (givenIndex >= 0 && stop[givenIndex]!.has(w))) continue;
+      const isStop = isStopWord[i]!;
       for (const c of cands[i]!) {
         const post = postings[c.id];
         if (!post) continue;
         for (let k = 0; k < post.length; k += 2) {
           const p = post[k]!;
           const pos = post[k + 1]!;
+          // ...but never as the only non-function word of a phrase.
+          if (isStop && phrases[p]!.kinds[pos] !== STOP && phrases[p]!.nonStop === 1) continue;
           let h = hits.get(p);
           if (!h) {
             const len = phrases[p]!.tokens.length;
@@ -270,27 +323,59 @@ export function createRouter(vocab: Vocabulary): Router {
         }
         continue;
       }
-      let matched = 0;
+      // Complete: every word there, except function words at the start ("[I] want to
+      // die") or anywhere in a phrase with two content words or more ("place [to] sleep").
       let cov = 0;
+      let coverable = 0;
+      let missingContent = 0;
+      let missingOther = 0;
+      let missingLate = false;
+      let seenMatch = false;
       for (let pos = 0; pos < len; pos++) {
         const s = h.sims[pos]!;
-        if (s >= TUNING.completeSim) matched++;
-        cov += s * ph.weights[pos]!;
+        if (ph.kinds[pos] !== STOP) {
+          cov += s * ph.weights[pos]!;
+          coverable += ph.weights[pos]!;
+        }
+        const ok = s >= TUNING.completeSim;
+        if (ok) {
+          if (ph.kinds[pos] !== STOP) seenMatch = true;
+        } else if (ph.kinds[pos] === STOP) {
+          if (seenMatch) missingLate = true;
+        } else if (ph.kinds[pos] === CONTENT) missingContent++;
+        else missingOther++;
       }
-      cov /= ph.total;
-      const full = matched === len || (len >= 4 && matched >= len - 1 && cov >= 0.75);
+      cov = coverable > 0 ? cov / coverable : 0;
+      const full =
+        missingOther === 0 &&
+        (missingContent === 0 ? !missingLate || ph.content >= 2 : ph.content >= 3 && missingContent === 1 && cov >= 0.75);
       for (let pos = 0; pos < len; pos++) {
         const s = h.sims[pos]!;
         if (s === 0) continue;
         const w = ph.weights[pos]!;
-        const c =
-          len === 1 ? s * w : full ? s * Math.max(w, TUNING.fullPhraseWeight) : s * w * (0.5 + 0.5 * cov) * 0.8;
+        const kind = ph.kinds[pos]!;
+        let c: number;
+        // A function word of the text counts only inside a complete phrase.
+        if ((kind === STOP || isStopWord[h.at[pos]!]) && !full) continue;
+        if (kind === STOP) c = s * w;
+        else if (len === 1) c = s * w;
+        else if (full) c = s * (kind === CONTENT && ph.content >= 2 ? Math.max(w, TUNING.fullPhraseWeight) : w);
+        else if (s >= TUNING.partialSim) c = s * w * cov;
+        else continue;
+        if (c === 0) continue;
         const slot = t * n + h.at[pos]!;
         if (c * lf > best[slot]!) best[slot] = c * lf;
+        trace?.push(
+          `${words[h.at[pos]!]} -> ${targets[t]!.id} ${(c * lf).toFixed(3)} (${languages[ph.lang]}: "${ph.text}"${full ? ', complete' : ''})`,
+        );
       }
-      if (full && len >= 2) complete.push({ p, at: h.at.filter((a) => a >= 0) });
-      if (full && targets[t]!.topic === emergencyTopic && (len > 1 || h.sims[0]! >= 0.8)) {
-        dangers.push({ p, at: h.at.filter((a) => a >= 0) });
+      const at = h.at.filter((a, pos) => a >= 0 && ph.kinds[pos] !== STOP);
+      if (full && len >= 2) complete.push({ p, at });
+      // One word of danger must be that word (or a typo of it) in the text's own language.
+      if (full && targets[t]!.topic === emergencyTopic) {
+        const nonStop = ph.tokens.map((_, pos) => pos).filter((pos) => ph.kinds[pos] !== STOP);
+        const sure = nonStop.length > 1 || nonStop.every((pos) => h.sims[pos]! >= (lf === 1 ? TUNING.dangerSim : 1));
+        if (sure && at.length > 0) dangers.push({ p, at });
       }
     }
 
@@ -307,10 +392,9 @@ export function createRouter(vocab: Vocabulary): Router {
           return false;
         }
       }
-      const len = phrases[p]!.tokens.length;
       for (const c of complete) {
         const other = phrases[c.p]!;
-        if (targets[other.target]!.topic === emergencyTopic || other.tokens.length <= len) continue;
+        if (targets[other.target]!.topic === emergencyTopic || c.at.length <= at.length) continue;
         if (at.every((a) => c.at.includes(a))) return false;
       }
       return true;
@@ -355,7 +439,7 @@ export function createRouter(vocab: Vocabulary): Router {
       }));
     };
 
-    if (!urgent && (topScore < TUNING.minScore || noneScore >= topScore)) {
+    if (!urgent && (topScore < TUNING.minScore || noneScore > topScore * TUNING.smallTalkMargin)) {
       return {
         topic: null,
         target: null,
@@ -392,7 +476,15 @@ export function createRouter(vocab: Vocabulary): Router {
     };
   }
 
-  return { route };
+  function explain(text: string, given?: string): string[] {
+    const trace: string[] = [];
+    const r = route(text, given, trace);
+    trace.unshift(`words: ${tokenize(normalize(text), han).join(' | ')}`);
+    trace.push(`=> ${JSON.stringify(r)}`);
+    return trace;
+  }
+
+  return { route: (text: string, lang?: string) => route(text, lang), explain };
 }
 
 function round(x: number): number {

@@ -78,7 +78,7 @@ export interface InlineQueryRecord {
   answer?: { results: unknown[]; is_personal?: boolean; cache_time?: number; next_offset?: string; button?: unknown };
 }
 
-export const DELETE_WINDOW_SECONDS = 50 * 3600;
+export const DELETE_WINDOW_SECONDS = 48 * 3600;
 export const CALLBACK_QUERY_TTL_SECONDS = 15 * 60;
 
 export class EmulatorState {

@@ -3,7 +3,7 @@
  * It decides nothing about content. Every update gets an answer or a deliberate silence,
  * and nothing that identifies a person is logged or stored.
  */
-import { Bot, Composer, type Context } from 'grammy';
+import { Bot, Composer, InputFile, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
@@ -17,6 +17,9 @@ import type { StatsSink } from '../../stats/stats-sink.ts';
 import { FloodGuard } from '../../privacy/flood-guard.ts';
 import { deliverScreen, isBlocked } from './deliver.ts';
 import { SeenUpdates } from './seen-updates.ts';
+import { botLink } from '../../engine/deep-link.ts';
+import { qrPng } from '../../share/qr.ts';
+import { inlineResults } from './inline.ts';
 import { updateKind } from './update-kind.ts';
 
 export type TelegramDeps = {
@@ -137,6 +140,10 @@ function conversation(deps: TelegramDeps) {
     const messageId = ctx.callbackQuery.message?.message_id;
     if (!ctx.chat || messageId === undefined) return; // inline-message buttons: nothing to edit here
     const result = step(deps, known(ctx), { type: 'callback', data: ctx.callbackQuery.data });
+    if (result.effect === 'share' && result.sharePayload) {
+      await shareScreen(ctx, result.state.lang, result.sharePayload);
+      return;
+    }
     if (result.effect === 'wipe') {
       await wipeChat(ctx);
       // Not through show(): a wiped chat is not remembered again.
@@ -145,6 +152,9 @@ function conversation(deps: TelegramDeps) {
     }
     await show(ctx, result, messageId);
   });
+  composer.on('inline_query', (ctx) =>
+    ctx.answerInlineQuery(inlineResults(deps, ctx.inlineQuery.query, ctx.me.username), { is_personal: false, cache_time: 300 }),
+  );
   // Callback queries without data (games) or from inline messages: always answered.
   composer.on('callback_query', (ctx) => ctx.answerCallbackQuery());
 
@@ -163,7 +173,15 @@ function conversation(deps: TelegramDeps) {
 
   function known(ctx: Context): Known {
     const entry = ctx.chat ? memory.get(ctx.chat.id) : undefined;
-    return { lang: entry?.lang, city: entry?.city, langHint: ctx.from?.language_code };
+    return { lang: entry?.lang, city: entry?.city, langHint: ctx.from?.language_code, demo: entry?.demo };
+  }
+
+  /** The link to a screen and its QR code, as a photo the person can forward or show. */
+  async function shareScreen(ctx: Context, lang: string, payload: string) {
+    const link = botLink(ctx.me.username, payload);
+    const caption = content.t(lang, 'common', 'share.text', { link });
+    const sent = await ctx.replyWithPhoto(new InputFile(qrPng(link), 'link.png'), { caption });
+    memory.rememberMessage(ctx.chat!.id, sent.message_id);
   }
 
   async function respond(ctx: Context, input: Input) {
@@ -181,10 +199,12 @@ function conversation(deps: TelegramDeps) {
         // The language picker itself is not a choice yet; everything after it is.
         if (result.state.screen !== 'lang') e.lang = result.state.lang;
         if (result.state.city) e.city = result.state.city;
+        if (result.demo) e.demo = true;
         if (!e.messageIds.includes(delivered.messageId)) e.messageIds.push(delivered.messageId);
         e.screenMessageId = delivered.messageId;
       });
-      deps.stats.count({ lang: result.state.lang, screen: result.stat.screen, topic: result.stat.topic ?? undefined });
+      // Outreach demos count nothing.
+      if (!result.demo) deps.stats.count({ lang: result.state.lang, screen: result.stat.screen, topic: result.stat.topic ?? undefined });
     } catch (err) {
       if (isBlocked(err)) {
         memory.forget(chatId);

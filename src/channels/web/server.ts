@@ -10,6 +10,8 @@ import { z } from 'zod';
 import type { Logger } from 'pino';
 import { step, type EngineDeps } from '../../engine/engine.ts';
 import type { StatsSink } from '../../stats/stats-sink.ts';
+import { botLink } from '../../engine/deep-link.ts';
+import { qrSvg } from '../../share/qr.ts';
 
 const PAGE = readFileSync(new URL('./page.html', import.meta.url), 'utf8');
 const MAX_BODY = 16 * 1024;
@@ -21,10 +23,11 @@ const stepRequest = z.object({
     z.object({ type: z.literal('command'), command: z.enum(['menu', 'language', 'help', 'privacy']) }),
     z.object({ type: z.literal('callback'), data: z.string().max(64) }),
     z.object({ type: z.literal('text'), text: z.string().max(4096) }),
+    z.object({ type: z.literal('location'), lat: z.number(), lon: z.number() }),
   ]),
 });
 
-export type WebDeps = EngineDeps & { log: Logger; stats?: StatsSink };
+export type WebDeps = EngineDeps & { log: Logger; stats?: StatsSink; botUsername?: string };
 
 export function createWebServer(deps: WebDeps): Server {
   return createServer((req, res) => {
@@ -52,9 +55,16 @@ async function handle(deps: WebDeps, req: IncomingMessage, res: ServerResponse) 
     const parsed = stepRequest.safeParse(json);
     if (!parsed.success) return send(res, 400, 'application/json', '{"error":"bad request"}');
     const result = step(deps, parsed.data.known, parsed.data.input);
-    return send(res, 200, 'application/json', JSON.stringify(result));
+    // Share shows the same link and QR code the Telegram bot sends.
+    const share = result.effect === 'share' && result.sharePayload ? shareCard(deps.botUsername ?? 'your_bot', result.sharePayload) : undefined;
+    return send(res, 200, 'application/json', JSON.stringify({ ...result, share }));
   }
   send(res, 404, 'text/plain', 'not found');
+}
+
+function shareCard(username: string, payload: string) {
+  const link = botLink(username, payload);
+  return { link, svg: qrSvg(link, link) };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
