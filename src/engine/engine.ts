@@ -7,7 +7,7 @@ import type { TopicId } from '../content/schema.ts';
 import { renderFlowScreenText, countryOf, screenLabel } from './answer.ts';
 import { decodeCallback, isKnownScreen } from './callback-data.ts';
 import { decodePayload, encodePayload } from './deep-link.ts';
-import { button, cityRows, inReadingOrder, languageRows, navRow } from './keyboards.ts';
+import { button, cityRows, languageRows, navRow } from './keyboards.ts';
 import { nearestCity } from './nearest-city.ts';
 import type { Button, Input, Router, Screen, State } from './types.ts';
 
@@ -112,7 +112,7 @@ function typed(deps: EngineDeps, known: Known, base: State, text: string): StepR
   return {
     state: { ...state, screen: 'home' },
     text: withMachineNote(content, lang, t(content, lang, 'text.didYouMean')),
-    buttons: inReadingOrder(rows, dir),
+    buttons: rows,
     dir,
     stat: { screen: 'topics', topic: topic as TopicId },
   };
@@ -144,7 +144,7 @@ export function render(deps: EngineDeps, state: State, notices: string[] = []): 
       const rows: Button[][] = [];
       if (state.screen === 'privacy') rows.push([button(content, t(content, state.lang, 'privacy.wipe'), 'x', state)]);
       rows.push(navRow(content, state, 'home'));
-      return { state, text: withMachineNote(content, state.lang, prefix + t(content, state.lang, `${state.screen}.text`)), buttons: inReadingOrder(rows, dir), dir, stat: { screen: state.screen } };
+      return { state, text: withMachineNote(content, state.lang, prefix + t(content, state.lang, `${state.screen}.text`)), buttons: rows, dir, stat: { screen: state.screen } };
     }
   }
   const screen = content.screens.get(state.screen)!;
@@ -169,7 +169,7 @@ export function render(deps: EngineDeps, state: State, notices: string[] = []): 
   if (extras.length) rows.push(extras);
   rows.push(navRow(content, state, screen.parent));
   const text = prefix + renderFlowScreenText(content, screen, state, dir);
-  return { state, text: withMachineNote(content, state.lang, text), buttons: inReadingOrder(rows, dir), dir, stat: { screen: screen.id } };
+  return { state, text: withMachineNote(content, state.lang, text), buttons: rows, dir, stat: { screen: screen.id } };
 }
 
 function home(deps: EngineDeps, state: State, prefix: string): StepResult {
@@ -184,14 +184,14 @@ function home(deps: EngineDeps, state: State, prefix: string): StepResult {
     button(content, t(content, state.lang, 'home.privacy'), 'g', { ...state, screen: 'privacy' }),
     button(content, `${t(content, state.lang, 'nav.language')} ${content.language.get(state.lang)?.name ?? ''}`.trim(), 'L', state),
   ]);
-  return { state, text: withMachineNote(content, state.lang, prefix + t(content, state.lang, 'home.text')), buttons: inReadingOrder(rows, dir), dir, stat: { screen: 'home' } };
+  return { state, text: withMachineNote(content, state.lang, prefix + t(content, state.lang, 'home.text')), buttons: rows, dir, stat: { screen: 'home' } };
 }
 
 function languagePicker(deps: EngineDeps, state: State, target: string, suggested?: string): StepResult {
   const { content } = deps;
   const dir = direction(content, state.lang);
   const rows = languageRows(content, state, target, suggested);
-  return { state: { ...state, screen: 'lang' }, text: t(content, state.lang, 'lang.question'), buttons: inReadingOrder(rows, dir), dir, stat: { screen: 'lang' } };
+  return { state: { ...state, screen: 'lang' }, text: t(content, state.lang, 'lang.question'), buttons: rows, dir, stat: { screen: 'lang' } };
 }
 
 function cityPicker(deps: EngineDeps, state: State, target: string, prefix = ''): StepResult {
@@ -200,7 +200,7 @@ function cityPicker(deps: EngineDeps, state: State, target: string, prefix = '')
   const rows = cityRows(content, state, target);
   const back = content.screens.get(target)?.parent ?? 'home';
   rows.push(navRow(content, { ...state, screen: target }, back === target ? 'home' : back));
-  return { state: { ...state, screen: 'city' }, text: withMachineNote(content, state.lang, prefix + t(content, state.lang, 'city.question')), buttons: inReadingOrder(rows, dir), dir, stat: { screen: 'city' } };
+  return { state: { ...state, screen: 'city' }, text: withMachineNote(content, state.lang, prefix + t(content, state.lang, 'city.question')), buttons: rows, dir, stat: { screen: 'city' } };
 }
 
 // ---------------------------------------------------------------- helpers

@@ -43,8 +43,3 @@ export function cityRows(content: Content, state: State, target: string): Button
   }
   return rows;
 }
-
-/** Right-to-left readers start a row at the right: mirror each row. */
-export function inReadingOrder(rows: Button[][], dir: 'ltr' | 'rtl'): Button[][] {
-  return dir === 'rtl' ? rows.map((r) => [...r].reverse()) : rows;
-}

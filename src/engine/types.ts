@@ -31,7 +31,7 @@ export type Screen = {
   state: State;
   /** Telegram-flavoured HTML: <b>, <i>, <a href>, <blockquote>. Always valid and escaped. */
   text: string;
-  /** Rows of buttons, in reading order for the language. */
+  /** Rows of buttons in logical order (first = what a reader meets first); channels lay them out for the text direction. */
   buttons: Button[][];
   /** Text direction of the language, for channels that can set it (the web page). */
   dir: 'ltr' | 'rtl';

@@ -14,6 +14,8 @@ import { skeleton } from './skeleton.ts';
 export interface Candidate {
   readonly id: number;
   readonly sim: number;
+  /** Reached only through the consonant skeleton (romanised text). */
+  readonly skeleton?: boolean;
 }
 
 /** Similarities for each way of matching (1 = the same word). */
@@ -24,9 +26,12 @@ export const SIM = {
   oneEdit4: 0.74,
   twoEdits: 0.72,
   compound: 0.8,
+  stem: 0.78,
   clitic: 0.9,
   skeleton: 0.62,
 } as const;
+
+const VOWEL = /[aeiouy]/;
 
 /** Fewest shared first letters for a prefix match, per script. */
 function minShared(script: Script): number {
@@ -117,6 +122,7 @@ export class Lexicon {
       const had = best.get(id);
       if (had === undefined || sim > had) best.set(id, sim);
     };
+    const viaSkeleton = new Set<number>();
     const script = scriptOfWord(q);
     const exact = this.ids.get(q);
     if (exact !== undefined) offer(exact, SIM.exact);
@@ -139,12 +145,17 @@ export class Lexicon {
         if (top < 0.8) {
           const sk = skeleton(q);
           const list = sk.length >= 3 ? this.skeletons.get(sk) : undefined;
-          if (list) for (const id of list) offer(id, SIM.skeleton);
+          if (list) {
+            for (const id of list) {
+              viaSkeleton.add(id);
+              offer(id, SIM.skeleton);
+            }
+          }
         }
       }
     }
     const out: Candidate[] = [];
-    for (const [id, sim] of best) out.push({ id, sim });
+    for (const [id, sim] of best) out.push(viaSkeleton.has(id) && sim === SIM.skeleton ? { id, sim, skeleton: true } : { id, sim });
     out.sort((a, b) => b.sim - a.sim);
     if (out.length > limit) out.length = limit;
     // A word the vocabulary knows as typed is not read as a typo of another word.
@@ -165,8 +176,11 @@ export class Lexicon {
           seen.add(id);
           const w = this.words[id]!;
           if (w === q || w.length < 4) continue;
+          const m = Math.min(len, w.length);
+          // In short words a different first letter makes a different word ("turn"/"burn").
+          // (Two vowels are fine: romanised Arabic spells them as it likes, "anam"/"onam".)
+          if (m < 6 && w[0] !== q[0] && !(VOWEL.test(w[0]!) && VOWEL.test(q[0]!))) continue;
           if (editDistance(q, w, 1) <= 1) {
-            const m = Math.min(len, w.length);
             offer(id, scale * (m >= 6 ? SIM.oneEditLong : m === 5 ? SIM.oneEdit5 : SIM.oneEdit4));
           }
         }
@@ -191,7 +205,7 @@ export class Lexicon {
     // A shared beginning: inflection, endings, truncation, compounds whose head is first.
     // One word being the start of the other is strong evidence; two words that part ways
     // after a shared beginning ("вагітна"/"вагітність") need a longer one.
-    const min = Math.max(minShared(script), Math.ceil(len / 2));
+    const min = minShared(script);
     for (let k = len; k >= min; k--) {
       const list = this.prefixes.get(q.slice(0, k));
       if (!list) continue;
@@ -201,10 +215,17 @@ export class Lexicon {
         if (w.length > k && len > k && w[k] === q[k]) continue;
         const longest = Math.max(len, w.length);
         const ratio = k / longest;
-        if (ratio < 0.5 || w === q) continue;
+        if (w === q) continue;
+        // A whole known stem followed by an ending ("öldür" + "eceğim", "hastane" + "ye").
+        if (k === w.length && k >= min + 1) {
+          offer(id, scale * Math.max(SIM.stem, 0.5 + 0.45 * ratio));
+          continue;
+        }
+        if (ratio < 0.5) continue;
         const isPrefix = k === len || k === w.length;
         if (isPrefix) offer(id, scale * (0.5 + 0.45 * ratio));
-        else if (k >= minShared(script) + 1) offer(id, scale * (0.45 + 0.4 * ratio));
+        // Ethiopic words are short roots plus affixes: three shared consonants are a root.
+        else if (k >= minShared(script) + (script === 'ethiopic' ? 0 : 1)) offer(id, scale * (0.45 + 0.4 * ratio));
       }
     }
     // A known word at the end of a compound ("crisisopvang" -> "opvang").

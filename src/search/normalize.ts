@@ -84,6 +84,14 @@ const ETHIOPIC_SAME: Record<number, number> = {
   0x12b0: 0x12a8, // ኰ -> ከ
   0x1310: 0x1308, // ጐ -> ገ
   0x1288: 0x1280, // ኈ -> ኀ (then ሀ)
+  // Amharic inflection palatalises a final consonant ("ወለድኩ" / "ወልጃለሁ", "ቤትሽ"):
+  // fold the palatals back to their plain consonant.
+  0x1300: 0x12f0, // ጀ -> ደ
+  0x1278: 0x1270, // ቸ -> ተ
+  0x1328: 0x1320, // ጨ -> ጠ
+  0x1238: 0x1230, // ሸ -> ሰ
+  0x12e0: 0x12d8, // ዠ -> ዘ
+  0x1298: 0x1290, // ኘ -> ነ
 };
 const ETHIOPIC_SYLLABLE = /[\u1200-\u135A]/g;
 const ETHIOPIC_PUNCT = /[\u1360-\u1368]/g;

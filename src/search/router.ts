@@ -61,8 +61,8 @@ export const TUNING = {
   minScore: 0.45,
   /** A complete multi-word phrase gives each of its words at least this weight. */
   fullPhraseWeight: 0.85,
-  /** Small talk wins only with this much more evidence than the best topic ("hello doctor"). */
-  smallTalkMargin: 1.5,
+  /** Small talk wins only with more than this share of the best topic's evidence ("hello doctor"). */
+  smallTalkMargin: 1,
   /** Weight of a function word inside a phrase (it only completes the phrase). */
   functionWordWeight: 0.1,
   /** Weight of a negation inside a phrase ("no papers": the meaning is in "papers"). */
@@ -72,6 +72,8 @@ export const TUNING = {
   /** Weight of words in a language other than the text's (and the chosen one). */
   otherLanguage: 0.8,
   chosenLanguage: 0.92,
+  /** Further weight of a typo'd word of another language. */
+  otherLanguageTypo: 0.85,
   /** A screen wins over its topic when it has this share of the topic's evidence. */
   screenShare: 0.6,
   /** Least similarity for a one-word danger phrase (a typo in a long word, not a neighbour). */
@@ -79,12 +81,14 @@ export const TUNING = {
   /** Least similarity for a word to count in a phrase it does not complete. */
   partialSim: 0.8,
   /** Least similarity for a word to complete a phrase. */
-  completeSim: 0.7,
+  completeSim: 0.75,
   /** Most words read from one text. */
   maxWords: 48,
 } as const;
 
 const NONE = 'none';
+/** Languages people also type in Latin letters (Arabizi, Finglish...). */
+const ROMANISED: ReadonlySet<string> = new Set(['ar', 'fa', 'ps', 'ckb']);
 const TOPICS: readonly string[] = TOPIC_IDS;
 
 /** What a word is inside a phrase. */
@@ -163,7 +167,6 @@ export function createRouter(vocab: Vocabulary): Router {
     return targets.length - 1;
   }
 
-  const romanisedLangs = new Set(['ar', 'fa', 'ps', 'ckb']);
 
   function addPhrase(lang: number, target: number, text: string, doc: boolean): void {
     let words = [...new Set(tokenize(normalize(text)))];
@@ -188,7 +191,7 @@ export function createRouter(vocab: Vocabulary): Router {
       tokenLangs[id] = (tokenLangs[id] ?? 0) | (1 << lang);
       if (kinds[pos] !== CONTENT) return;
       const script = scriptOfWord(lexicon.words[id]!);
-      if (script !== 'latin' ? script !== 'han' && script !== 'digit' : romanisedLangs.has(languages[lang]!)) {
+      if (script !== 'latin' ? script !== 'han' && script !== 'digit' : ROMANISED.has(languages[lang]!)) {
         lexicon.addSkeleton(id);
       }
     });
@@ -270,6 +273,14 @@ export function createRouter(vocab: Vocabulary): Router {
     const guess = guessLanguage(text, languages, evidence, given);
     const lang = guess.lang ?? given ?? languages[0] ?? 'en';
     const textLang = langIndex.get(lang) ?? -1;
+    const noLanguage = !guess.evidence && given === undefined;
+    // Consonant skeletons are for romanised Arabic, Persian, Pashto and Sorani only: in an
+    // English text "told" is not "تولد".
+    if (!(ROMANISED.has(lang) || (given !== undefined && ROMANISED.has(given)) || !guess.evidence)) {
+      for (let i = 0; i < cands.length; i++) {
+        if (cands[i]!.some((c) => c.skeleton)) cands[i] = cands[i]!.filter((c) => !c.skeleton);
+      }
+    }
 
     // Collect what each phrase got from the text.
     const hits = new Map<number, Hit>();
@@ -310,7 +321,11 @@ export function createRouter(vocab: Vocabulary): Router {
     const dangers: Array<{ p: number; at: number[] }> = [];
     for (const [p, h] of hits) {
       const ph = phrases[p]!;
-      const lf = ph.lang === textLang ? 1 : ph.lang === givenIndex ? TUNING.chosenLanguage : TUNING.otherLanguage;
+      // Without any sign of the language, no language is preferred.
+      const lf =
+        ph.lang === textLang || noLanguage ? 1 : ph.lang === givenIndex ? TUNING.chosenLanguage : TUNING.otherLanguage;
+      // A typo is most likely a typo of a word of the text's own language.
+      const lfTypo = lf === 1 ? 1 : lf * TUNING.otherLanguageTypo;
       const len = ph.tokens.length;
       const t = ph.target;
       if (ph.doc) {
@@ -363,10 +378,11 @@ export function createRouter(vocab: Vocabulary): Router {
         else if (s >= TUNING.partialSim) c = s * w * cov;
         else continue;
         if (c === 0) continue;
+        c *= s === 1 ? lf : lfTypo;
         const slot = t * n + h.at[pos]!;
-        if (c * lf > best[slot]!) best[slot] = c * lf;
+        if (c > best[slot]!) best[slot] = c;
         trace?.push(
-          `${words[h.at[pos]!]} -> ${targets[t]!.id} ${(c * lf).toFixed(3)} (${languages[ph.lang]}: "${ph.text}"${full ? ', complete' : ''})`,
+          `${words[h.at[pos]!]} -> ${targets[t]!.id} ${c.toFixed(3)} (${languages[ph.lang]}: "${ph.text}"${full ? ', complete' : ''})`,
         );
       }
       const at = h.at.filter((a, pos) => a >= 0 && ph.kinds[pos] !== STOP);

@@ -3,7 +3,7 @@
  * Telegram would accept, every button press is answered, nothing goes unanswered.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labels, startBot, type RunningBot } from '../support/harness.ts';
+import { labels, realContent, startBot, type RunningBot } from '../support/harness.ts';
 
 let bot: RunningBot;
 beforeAll(async () => {
@@ -140,5 +140,18 @@ describe('ten distinct buttons, commands, typed text, a contact and a location',
     await user.tapData(data, screen.messageId);
     expect(user.screen().messageId).not.toBe(screen.messageId);
     expect(user.screen().buttons.length).toBeGreaterThan(0);
+  });
+});
+
+describe('right-to-left in Telegram', () => {
+  it('mirrors each keyboard row for Arabic, because Telegram does not', async () => {
+    const user = bot.emulator.user({ id: 4242007, first_name: 'Rania', language_code: 'ar' });
+    await user.send('/start');
+    await user.tap('العربية');
+    const topRow = user.screen().buttons[0]!.map((b) => b.text);
+    const content = realContent();
+    const firstTopic = content.t('ar', content.flows[0]!.id, `${content.flows[0]!.id}.button`);
+    expect(topRow[topRow.length - 1]).toBe(firstTopic);
+    expect(bot.emulator.rejections.filter((r) => r.chatKey === user.id)).toEqual([]);
   });
 });

@@ -6,7 +6,8 @@ import { step } from '../../src/engine/engine.ts';
 const content = loadContent('tests/fixtures/content');
 
 describe('deep-link payloads', () => {
-  it.each([
+  type Link = { lang: string; city?: string; screen: string; demo?: boolean };
+  it.each<[Link, string]>([
     [{ lang: 'ar', city: 'amsterdam', screen: 'shelter.tonight' }, '1_ar_ams_shelter_tonight'],
     [{ lang: 'en', screen: 'shelter' }, '1_en_x_shelter'],
     [{ lang: 'nl', city: 'den-haag', screen: 'home', demo: true }, 'd1_nl_dh_home'],

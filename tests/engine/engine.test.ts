@@ -117,9 +117,9 @@ describe('right-to-left and machine translations', () => {
     expect(s.text).toContain('📞 \u2066020-1234567\u2069');
     expect(s.dir).toBe('rtl');
   });
-  it('mirrors button rows so they read from the right', () => {
+  it('keeps button rows in logical order (channels mirror them) and uses the RTL back arrow', () => {
     const nav = s.buttons[s.buttons.length - 1]!.map((b) => b.label);
-    expect(nav[nav.length - 1]).toBe('➡️ رجوع');
+    expect(nav[0]).toBe('➡️ رجوع');
   });
   it('says a machine translation is one, and English is not marked', () => {
     expect(s.text).toContain('🤖');
