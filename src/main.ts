@@ -15,6 +15,7 @@ import { createBot } from './channels/telegram/bot.ts';
 import { createWebServer } from './channels/web/server.ts';
 import { createHttpEndpoint } from './channels/telegram/http-endpoint.ts';
 import { ChatMemory } from './privacy/chat-memory.ts';
+import { createContentRouter } from './search/content-router.ts';
 import { createLogger } from './privacy/logger.ts';
 import { SqliteStats, statsFile } from './stats/sqlite-stats.ts';
 
@@ -40,7 +41,7 @@ async function main() {
     throw err;
   }
   mkdirSync(config.DATA_DIR, { recursive: true });
-  const router = undefined; // free-text routing arrives with src/search (issue 5)
+  const router = createContentRouter(content);
   log.info({ version: content.version, languages: content.languages.length, screens: content.screens.size }, 'content loaded');
 
   if (!config.BOT_TOKEN) {

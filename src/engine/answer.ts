@@ -100,13 +100,20 @@ function checked(content: Content, lang: string, dir: Dir, items: Array<{ checke
   return `${content.t(lang, 'common', 'answer.checked', { date })} · ${content.t(lang, 'common', 'answer.sources')}: ${sources.map((u) => link(u, dir)).join(' · ')}`;
 }
 
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "2026-03" -> "March 2026" in the person's language (Intl; falls back to English names). */
 export function formatMonth(yyyyMm: string, lang: string): string {
   const [y, m] = yyyyMm.split('-').map(Number) as [number, number];
-  const date = new Date(Date.UTC(y, m - 1, 15));
-  try {
-    return new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
-  } catch {
-    return new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  let format = monthFormats.get(lang);
+  if (!format) {
+    // Building an Intl formatter costs ~200 us; one per language is enough.
+    try {
+      format = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    } catch {
+      format = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    }
+    monthFormats.set(lang, format);
   }
+  return format.format(new Date(Date.UTC(y, m - 1, 15)));
 }

@@ -126,8 +126,29 @@ export function wiped(content: Content, lang: string): StepResult {
   return { state: { lang, screen: 'home' }, text: t(content, lang, 'wipe.done'), buttons: [], dir: direction(content, lang), stat: { screen: 'wipe' }, effect: 'wipe' };
 }
 
+/**
+ * Screens rendered before, per content: content never changes while it is loaded, so a
+ * (language, city, screen) renders the same every time. Keyed by nothing about a person.
+ */
+const renderCache = new WeakMap<Content, Map<string, StepResult>>();
+const RENDER_CACHE_MAX = 20_000;
+
 /** Render any state: the engine's own screens or a flow screen. */
 export function render(deps: EngineDeps, state: State, notices: string[] = []): StepResult {
+  if (notices.length) return renderUncached(deps, state, notices);
+  let cache = renderCache.get(deps.content);
+  if (!cache) renderCache.set(deps.content, (cache = new Map()));
+  const key = `${state.lang}|${state.city ?? ''}|${state.screen}`;
+  let screen = cache.get(key);
+  if (!screen) {
+    screen = Object.freeze(renderUncached(deps, state, notices));
+    if (cache.size >= RENDER_CACHE_MAX) cache.clear();
+    cache.set(key, screen);
+  }
+  return screen;
+}
+
+function renderUncached(deps: EngineDeps, state: State, notices: string[]): StepResult {
   const { content } = deps;
   if (!isKnownScreen(content, state.screen)) state = { ...state, screen: 'home' };
   const dir = direction(content, state.lang);

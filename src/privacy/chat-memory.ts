@@ -60,8 +60,9 @@ export class ChatMemory {
 
   update(chatId: number, change: (entry: ChatMemoryEntry) => void): ChatMemoryEntry {
     this.maintain();
-    const existing = this.find(chatId);
     const key = this.key(chatId, this.secret);
+    // Usually the entry is under today's key; only otherwise look under yesterday's.
+    const existing = this.entries.has(key) ? key : this.find(chatId);
     const entry = (existing && this.entries.get(existing)) || { messageIds: [], expiresAt: 0 };
     // An entry found under yesterday's secret moves to today's key.
     if (existing && existing !== key) this.entries.delete(existing);

@@ -87,6 +87,8 @@ export const TUNING = {
 } as const;
 
 const NONE = 'none';
+/** A function word is good evidence of its language: it counts like this many phrases. */
+const FUNCTION_WORD_VOTES = 3;
 /** Languages people also type in Latin letters (Arabizi, Finglish...). */
 const ROMANISED: ReadonlySet<string> = new Set(['ar', 'fa', 'ps', 'ckb']);
 const TOPICS: readonly string[] = TOPIC_IDS;
@@ -126,13 +128,17 @@ interface Hit {
 export function createRouter(vocab: Vocabulary): Router {
   const languages = [...vocab.languages];
   const langIndex = new Map(languages.map((l, i) => [l, i]));
+  const dutchIndex = langIndex.get('nl') ?? -1;
   const lexicon = new Lexicon();
   const phrases: Phrase[] = [];
   const postings: Array<Array<number>> = []; // token id -> [phrase, position, phrase, position, ...]
   const targets: Target[] = [];
   const targetIndex = new Map<string, number>();
-  /** token id -> bit set of languages whose vocabulary has it */
-  const tokenLangs: number[] = [];
+  /** token id -> language -> phrases using it (how much the word says about the language) */
+  const tokenUse: Array<Map<number, number>> = [];
+  /** The same, for words as typed (accents, Ethiopic vowels): "ትምህርት" is Amharic, "ትምህርቲ" Tigrinya. */
+  const rawUse = new Map<string, Map<number, number>>();
+  const use = (map: Map<number, number>, lang: number, n: number) => map.set(lang, (map.get(lang) ?? 0) + n);
 
   const stop: Array<Set<string>> = languages.map(() => new Set());
   const neg: Array<Set<string>> = languages.map(() => new Set());
@@ -182,13 +188,20 @@ export function createRouter(vocab: Vocabulary): Router {
     }
     const ids = words.map((w) => lexicon.add(w));
     if (ids.length === 0) return;
+    if (!doc) {
+      for (const raw of rawWords(text)) {
+        let m = rawUse.get(raw);
+        if (!m) rawUse.set(raw, (m = new Map()));
+        use(m, lang, 1);
+      }
+    }
     const p = phrases.length;
     const content = kinds.filter((k) => k === CONTENT).length;
     const nonStop = kinds.filter((k) => k !== STOP).length;
     phrases.push({ lang, target, tokens: ids, kinds, content, nonStop, weights: [], total: 0, doc, text: doc ? text.slice(0, 40) : text });
     ids.forEach((id, pos) => {
       (postings[id] ??= []).push(p, pos);
-      tokenLangs[id] = (tokenLangs[id] ?? 0) | (1 << lang);
+      use((tokenUse[id] ??= new Map()), lang, 1);
       if (kinds[pos] !== CONTENT) return;
       const script = scriptOfWord(lexicon.words[id]!);
       if (script !== 'latin' ? script !== 'han' && script !== 'digit' : ROMANISED.has(languages[lang]!)) {
@@ -250,26 +263,45 @@ export function createRouter(vocab: Vocabulary): Router {
     const words = tokenize(normalize(text), han).slice(0, TUNING.maxWords);
     const cands: Candidate[][] = words.map((w) => lexicon.candidates(w));
 
-    // Language evidence: words found in a language's keywords or function words.
+    // Language evidence: each word found in the vocabulary or the function words gives one
+    // vote, shared among the languages that use it in proportion to how often they do (a
+    // Dutch word like "politie" is in every list, but mostly in the Dutch one).
     const evidence = new Map<string, number>();
+    const vote = (weights: Map<number, number>, strength: number) => {
+      let sum = 0;
+      for (const v of weights.values()) sum += v;
+      if (sum <= 0) return;
+      for (const [li, v] of weights) {
+        const l = languages[li]!;
+        evidence.set(l, (evidence.get(l) ?? 0) + (strength * v) / sum);
+      }
+    };
     words.forEach((w, i) => {
-      const sims = new Map<number, number>();
+      const weights = new Map<number, number>();
       const fl = functionLangs.get(w) ?? 0;
-      for (let li = 0; li < languages.length; li++) if (fl & (1 << li)) sims.set(li, 1);
+      for (let li = 0; li < languages.length; li++) if (fl & (1 << li)) weights.set(li, FUNCTION_WORD_VOTES);
+      let strength = fl ? 1 : 0;
       for (const c of cands[i]!) {
         if (c.sim < 0.84) continue;
-        const bits = tokenLangs[c.id] ?? 0;
-        for (let li = 0; li < languages.length; li++) {
-          if (bits & (1 << li) && (sims.get(li) ?? 0) < c.sim) sims.set(li, c.sim);
+        strength = Math.max(strength, c.sim);
+        const use = tokenUse[c.id];
+        if (!use) continue;
+        // Every list borrows Dutch words ("nachtopvang", "tandarts"): a word the Dutch list
+        // has is first of all Dutch.
+        const dutch = dutchIndex >= 0 && use.has(dutchIndex) && use.size > 1;
+        for (const [li, count] of use) {
+          const v = count * c.sim * (dutch && li === dutchIndex ? use.size : 1);
+          weights.set(li, Math.max(weights.get(li) ?? 0, v));
         }
       }
-      if (sims.size === 0) return;
-      const share = 1 / Math.sqrt(sims.size);
-      for (const [li, s] of sims) {
-        const l = languages[li]!;
-        evidence.set(l, (evidence.get(l) ?? 0) + s * share);
-      }
+      // Ethiopic keys have lost their vowels, which tell Tigrinya from Amharic: the words
+      // as typed (below) decide there.
+      vote(weights, scriptOfWord(w) === 'ethiopic' ? strength / 2 : strength);
     });
+    for (const raw of rawWords(text)) {
+      const m = rawUse.get(raw);
+      if (m) vote(m, 1);
+    }
     const guess = guessLanguage(text, languages, evidence, given);
     const lang = guess.lang ?? given ?? languages[0] ?? 'en';
     const textLang = langIndex.get(lang) ?? -1;
@@ -501,6 +533,16 @@ export function createRouter(vocab: Vocabulary): Router {
   }
 
   return { route: (text: string, lang?: string) => route(text, lang), explain };
+}
+
+/** Words as typed: NFKC, lower case, no invisible characters; accents and vowels kept. */
+function rawWords(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u0640]/g, '')
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter((w) => w.length > 0);
 }
 
 function round(x: number): number {
