@@ -5,6 +5,7 @@
  * engine where they come from data).
  */
 import i18next, { type i18n } from 'i18next';
+import { Lru } from '../engine/lru.ts';
 
 export interface Translator {
   /** The text in `lang`, else English, else the key itself (never empty, never throws). */
@@ -39,9 +40,9 @@ export function createTranslator(
   const fixed = new Map<string, ReturnType<i18n['getFixedT']>>();
   // Content never changes while the bot runs, so a text resolved once is resolved for good.
   // i18next spends 20-35 us per t() call; a screen needs ~20 of them. Variables come from
-  // content and data (city names, dates, numbers), so the set of keys stays bounded; the
-  // cap is a guard, not a working limit.
-  const resolved = new Map<string, string>();
+  // content and data (city names, dates, numbers): all texts of all languages with their
+  // variants are ~10,000 entries, so the bound keeps them all and stays a few MB.
+  const resolved = new Lru<string, string>(20_000);
   const translate = ((lang, ns, key, vars) => {
     const memo = `${lang}\0${ns}\0${key}${vars ? `\0${JSON.stringify(vars)}` : ''}`;
     const hit = resolved.get(memo);
@@ -52,7 +53,6 @@ export function createTranslator(
       fixed.set(`${lang}\0${ns}`, t);
     }
     const text = String(t(key, vars ?? {}));
-    if (resolved.size >= 200_000) resolved.clear();
     resolved.set(memo, text);
     return text;
   }) as Translator;

@@ -9,6 +9,7 @@ import { decodeCallback, isKnownScreen } from './callback-data.ts';
 import { decodePayload, encodePayload } from './deep-link.ts';
 import { button, cityRows, languageRows, navRow } from './keyboards.ts';
 import { nearestCity } from './nearest-city.ts';
+import { Lru } from './lru.ts';
 import type { Button, Input, Router, Screen, State } from './types.ts';
 
 export type EngineDeps = { content: Content; router?: Router };
@@ -130,19 +131,19 @@ export function wiped(content: Content, lang: string): StepResult {
  * Screens rendered before, per content: content never changes while it is loaded, so a
  * (language, city, screen) renders the same every time. Keyed by nothing about a person.
  */
-const renderCache = new WeakMap<Content, Map<string, StepResult>>();
-const RENDER_CACHE_MAX = 20_000;
+const renderCache = new WeakMap<Content, Lru<string, StepResult>>();
+/** ~4 KB a screen: 3,000 keeps every screen of the busiest languages and cities hot in ~12 MB. */
+const RENDER_CACHE_MAX = 3_000;
 
 /** Render any state: the engine's own screens or a flow screen. */
 export function render(deps: EngineDeps, state: State, notices: string[] = []): StepResult {
   if (notices.length) return renderUncached(deps, state, notices);
   let cache = renderCache.get(deps.content);
-  if (!cache) renderCache.set(deps.content, (cache = new Map()));
+  if (!cache) renderCache.set(deps.content, (cache = new Lru(RENDER_CACHE_MAX)));
   const key = `${state.lang}|${state.city ?? ''}|${state.screen}`;
   let screen = cache.get(key);
   if (!screen) {
     screen = Object.freeze(renderUncached(deps, state, notices));
-    if (cache.size >= RENDER_CACHE_MAX) cache.clear();
     cache.set(key, screen);
   }
   return screen;

@@ -1,8 +1,9 @@
 /**
  * Which English text each translation was made from. locales/<lang>/_sources.json maps
- * "namespace:key" to a short hash of the English source at translation time; when the
- * English changes, the hash no longer matches and the translation counts as outdated
- * until a translator updates it (through i18n:import).
+ * "namespace:key" to the English source at translation time; when the English changes,
+ * it no longer matches and the translation counts as outdated until a translator updates
+ * it. Keeping the text (not only a hash) lets i18n:export show translators what changed.
+ * Older files hold short hashes; those still compare, they just cannot show the old text.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,5 +29,11 @@ export type TranslationStatus = 'missing' | 'outdated' | 'translated';
 
 export function statusOf(english: string, translation: string | undefined, recorded: string | undefined): TranslationStatus {
   if (!translation) return 'missing';
-  return recorded === sourceHash(english) ? 'translated' : 'outdated';
+  return recorded === english || recorded === sourceHash(english) ? 'translated' : 'outdated';
+}
+
+/** The English a translation was made from, when the record holds the text itself. */
+export function previousEnglish(english: string, recorded: string | undefined): string | undefined {
+  if (!recorded || recorded === english || recorded === sourceHash(english)) return undefined;
+  return /^[A-Za-z0-9_-]{10}$/.test(recorded) ? undefined : recorded;
 }

@@ -7,9 +7,18 @@ import { join } from 'node:path';
 import { placeholders } from '../content/check.ts';
 import { validateTelegramHtml } from '../content/telegram-html.ts';
 import { visibleLength } from '../engine/html.ts';
-import { readSources, sourceHash, statusOf, writeSources, type TranslationStatus } from './sources.ts';
+import { previousEnglish, readSources, statusOf, writeSources, type TranslationStatus } from './sources.ts';
 
-export type Row = { id: string; ns: string; key: string; english: string; translation: string; status: TranslationStatus };
+export type Row = {
+  id: string;
+  ns: string;
+  key: string;
+  english: string;
+  /** For an outdated translation: the English it was made from, so the change is visible. */
+  englishBefore?: string;
+  translation: string;
+  status: TranslationStatus;
+};
 
 type Texts = Map<string, Record<string, string>>;
 
@@ -41,7 +50,9 @@ export function translationRows(rootDir: string, lang: string): Row[] {
     for (const [key, text] of Object.entries(keys)) {
       const id = `${ns}:${key}`;
       const translation = mine.get(ns)?.[key] ?? '';
-      rows.push({ id, ns, key, english: text, translation, status: statusOf(text, translation, sources[id]) });
+      const status = statusOf(text, translation, sources[id]);
+      const englishBefore = status === 'outdated' ? previousEnglish(text, sources[id]) : undefined;
+      rows.push({ id, ns, key, english: text, ...(englishBefore ? { englishBefore } : {}), translation, status });
     }
   }
   return rows;
@@ -73,50 +84,81 @@ export function rejectReason(row: Pick<Row, 'key' | 'english'>, translation: str
   return null;
 }
 
-export type ImportResult = { imported: number; unchanged: number; rejected: Array<{ line: number; id: string; reason: string }> };
+export type ImportResult = { imported: number; confirmed: number; unchanged: number; rejected: Array<{ row: number; id: string; reason: string }> };
+
+/** The parts of a screen counted together against the phone-screen limit. */
+const SCREEN_PARTS = ['text', 'safe', 'desk'];
+export const MAX_SCREEN_TEXT = 700;
 
 /**
- * Applies rows (line numbers as in the file) to locales/<lang>/. Valid rows are written even
- * when others are rejected, so a translator loses no work; rejected rows are listed.
+ * Applies rows (numbered as a spreadsheet shows them: the header is row 1) to
+ * locales/<lang>/. Valid rows are written even when others are rejected, so a translator
+ * loses no work; rejected rows are listed with the reason.
  */
-export function applyTranslations(rootDir: string, lang: string, rows: Array<{ line: number; id: string; english: string; translation: string; status?: string }>): ImportResult {
+export function applyTranslations(rootDir: string, lang: string, rows: Array<{ row: number; id: string; english: string; translation: string; status?: string }>): ImportResult {
   const current = new Map(translationRows(rootDir, lang).map((r) => [r.id, r]));
   const texts = readNamespaces(rootDir, lang);
   const sources = readSources(rootDir, lang);
-  const result: ImportResult = { imported: 0, unchanged: 0, rejected: [] };
+  const result: ImportResult = { imported: 0, confirmed: 0, unchanged: 0, rejected: [] };
+  const accepted: Array<{ row: number; known: Row; translation: string; edited: boolean }> = [];
   for (const row of rows) {
     const translation = row.translation.trim();
     if (!translation) continue;
     const known = current.get(row.id);
     if (!known) {
-      result.rejected.push({ line: row.line, id: row.id, reason: 'no such key in English (renamed or removed?): export again' });
+      result.rejected.push({ row: row.row, id: row.id, reason: 'no such key in English (renamed or removed?): export again' });
       continue;
     }
     if (row.english && row.english !== known.english) {
-      result.rejected.push({ line: row.line, id: row.id, reason: 'the English text changed since this file was exported: export again and check this row' });
+      result.rejected.push({ row: row.row, id: row.id, reason: 'the English text changed since this file was exported: export again and check this row' });
       continue;
     }
     const reason = rejectReason(known, translation);
     if (reason) {
-      result.rejected.push({ line: row.line, id: row.id, reason });
+      result.rejected.push({ row: row.row, id: row.id, reason });
       continue;
     }
+    const edited = known.translation !== translation;
     // An untouched outdated text stays outdated, unless the translator checked it and set
     // its status to "translated" in the sheet.
-    if (known.translation === translation && (known.status === 'translated' || row.status?.trim() !== 'translated')) {
+    if (!edited && (known.status === 'translated' || row.status?.trim() !== 'translated')) {
       result.unchanged++;
       continue;
     }
-    texts.get(known.ns)![known.key] = translation;
-    sources[row.id] = sourceHash(known.english);
-    result.imported++;
+    accepted.push({ row: row.row, known, translation, edited });
+  }
+
+  // A screen's text + safe + desk must still fit a phone screen with the new texts.
+  const merged = (ns: string, key: string) => accepted.find((a) => a.known.ns === ns && a.known.key === key)?.translation ?? texts.get(ns)?.[key] ?? current.get(`${ns}:${key}`)?.english ?? '';
+  const tooLong = new Map<string, number>();
+  for (const a of accepted) {
+    const m = /^(.*)\.(text|safe|desk)$/.exec(a.known.key);
+    if (!m) continue;
+    const screen = `${a.known.ns}:${m[1]}`;
+    if (tooLong.has(screen)) continue;
+    const total = SCREEN_PARTS.map((part) => (current.has(`${screen}.${part}`) ? visibleLength(merged(a.known.ns, `${m[1]}.${part}`)) : 0)).reduce((x, y) => x + y, 0);
+    if (total > MAX_SCREEN_TEXT) tooLong.set(screen, total);
+  }
+
+  const changedNamespaces = new Set<string>();
+  for (const a of accepted) {
+    const screen = /^(.*)\.(text|safe|desk)$/.exec(a.known.key)?.[1];
+    const total = screen ? tooLong.get(`${a.known.ns}:${screen}`) : undefined;
+    if (total) {
+      result.rejected.push({ row: a.row, id: a.known.id, reason: `the screen "${screen}" would be ${total} characters (text + safe + desk), at most ${MAX_SCREEN_TEXT}: shorten one of its texts` });
+      continue;
+    }
+    texts.get(a.known.ns)![a.known.key] = a.translation;
+    sources[a.known.id] = a.known.english;
+    changedNamespaces.add(a.known.ns);
+    if (a.edited) result.imported++;
+    else result.confirmed++;
   }
   const dir = join(rootDir, 'locales', lang);
   mkdirSync(dir, { recursive: true });
-  for (const [ns, keys] of texts) {
-    if (Object.keys(keys).length) writeFileSync(join(dir, `${ns}.json`), JSON.stringify(keys, null, 2) + '\n');
-  }
-  writeSources(rootDir, lang, sources);
+  for (const ns of changedNamespaces) writeFileSync(join(dir, `${ns}.json`), JSON.stringify(texts.get(ns), null, 2) + '\n');
+  if (changedNamespaces.size) writeSources(rootDir, lang, sources);
+  result.rejected.sort((a, b) => a.row - b.row);
   return result;
 }
 
@@ -129,7 +171,7 @@ export function stampTranslations(rootDir: string, lang: string): number {
   let stamped = 0;
   for (const row of translationRows(rootDir, lang)) {
     if (!row.translation) continue;
-    sources[row.id] = sourceHash(row.english);
+    sources[row.id] = row.english;
     stamped++;
   }
   writeSources(rootDir, lang, sources);

@@ -14,6 +14,8 @@
 export interface FunctionWords {
   readonly stop: string;
   readonly neg: string;
+  /** Negations that follow what they negate ("acil değil"): also in `neg`. */
+  readonly negAfter?: string;
 }
 
 export const FUNCTION_WORDS: Readonly<Record<string, FunctionWords>> = {
@@ -62,6 +64,7 @@ export const FUNCTION_WORDS: Readonly<Record<string, FunctionWords>> = {
       veya ama ile için de da mi mı mu mü ne nerede nereye nasıl neden niye kim hangi var lazım gerek gerekiyor istiyorum
       istiyoruz lütfen çok daha gibi kadar bulmak arıyorum yardımcı olur musunuz misiniz`,
     neg: `değil yok hayır yoktur degil`,
+    negAfter: `değil degil yok yoktur`,
   },
   ru: {
     stop: `я меня мне мной мой моя мое моё мои мы нас нам наш наша ты тебя тебе твой вы вас вам ваш он его ему она ее её
@@ -82,7 +85,8 @@ export const FUNCTION_WORDS: Readonly<Record<string, FunctionWords>> = {
       هاي هيك ذلك هنا هناك اين أين وين فين فيين كيف كيفاش ازاي إزاي شو ايش إيش ماذا متى امتى مين لماذا ليش ليه
       هل عندي عندنا عندى اريد أريد بدي بدّي بدنا عايز عايزة عاوز عاوزة ابغى أبغى ابي أبي حاب محتاج محتاجة احتاج أحتاج
       بحاجة ممكن لو سمحت فضلك رجاء يا كان يكون انه أنه ان أن إن قد لقد لي لنا الي اللي الذي التي ده دي دا كمان ايضا
-      أيضا جدا اروح أروح روح نروح وش ويش
+      أيضا جدا اروح أروح روح نروح وش ويش كتير كثير بغيت داير عم رح راح
+      kteer ktir ktiir kter bghit bgheet 3am ra7
       ana ane ani enta enti inta inti ahna ehna e7na 7na huwa howa hiya heya hya fi fe min mn men mna ela ila ala 3ala
       3la ma3 w wa aw bas shu shou sho esh eish ayy wein wen wain fen kif kef keef kifash ezay ezzay badi bdi biddi
       bidi bde 3awez 3ayez 3ayz 3awz abgha abi mumkin momken law lw lau ya 3andi 3ndi andi ma3i li lel lil el al il hal
@@ -100,6 +104,7 @@ export const FUNCTION_WORDS: Readonly<Record<string, FunctionWords>> = {
       mitunam mitanam mishe ye yek niaz ehtiaj zarorat zarurat mekhayom mikhaym bebakhshid`,
     neg: `نه نیست ندارم نداریم نمی نمیخوام نمیخواهم نتوانم بدون هیچ
       na nist nadaram nadarim nemikham nemitunam bedoon bedun hich`,
+    negAfter: `نیست نه nist na`,
   },
   ps: {
     stop: `زه ما مونږ موږ ته تاسو تاسې هغه دا دغه په د له سره کې څخه او یا خو چې ده دی دي یم یو وو شته لرم لرو کوم غواړم
@@ -114,6 +119,7 @@ export const FUNCTION_WORDS: Readonly<Record<string, FunctionWords>> = {
       دەمەوێت دەوێت دەمانەوێت تکایە تکایه زۆر لێرە لەوێ هەموو دەتوانم دەتوانین یەک
       min eme ewe ew ewan em eme le bo be w yan belam ke chon kwe lekwe chi bochi ke heye pewistm pewiste dememewe
       demawe tkaye tkaya zor lere lewe hemu detwanm yek`,
+    negAfter: `نییە نیە`,
     neg: `نا نییە نیە نەخێر نەء مە بێ نیم نیمە
       na niye nie nexer nexeir be nim`,
   },
@@ -122,12 +128,14 @@ export const FUNCTION_WORDS: Readonly<Record<string, FunctionWords>> = {
       ስለምንታይ እየ ኢየ ኢዩ እዩ ኣሎ ኣሎኒ ኣለኒ ኣለዉ ኣለና ደልየ እደሊ ይደሊ ንደሊ የድልየኒ የድልየና ክኢል ይኽእል ክገብር በጃኹም
       በጃኻ በጃኺ ኩሉ ዝኾነ እሞ ግን ወይ ከም ድማ ውን ኣሎኹ ዘሎ ዘለኹ ክንደይ`,
     neg: `የለን የብለይን የብልናን የብሉን የብላን ኣይኮነን ኣይ ዘይብለይ ዘይብሉ ብዘይ`,
+    negAfter: `የለን ኣይኮነን`,
   },
   am: {
     stop: `እኔ እኛ አንተ አንቺ እናንተ እሱ እሷ እነሱ ይህ ያ እዚህ እዚያ ወደ ከ በ ለ የ ላይ ውስጥ ጋር እና ወይም ግን ነው ናቸው ነኝ ነበር
       አለ አለኝ አለብኝ እፈልጋለሁ እፈልጋለው ፈልጌ ያስፈልገኛል ያስፈልገናል እንፈልጋለን እንዴት የት መቼ ማን ምን ለምን እባክህ እባክሽ
       እባካችሁ እባክዎ በጣም ሁሉ ሁሉም እችላለሁ ይቻላል አለሁ ነህ`,
     neg: `የለም የለኝም የለንም አይ አልፈልግም አይደለም ያለ የሌለ`,
+    negAfter: `የለም አይደለም`,
   },
   so: {
     stop: `waxaan waxa waan ayaan anigu aniga annaga anaga adiga adigu isaga iyada iyaga waa wuu way mid kan kani tan taas

@@ -62,22 +62,48 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[lb]!;
 }
 
-function push(map: Map<string, number[]>, key: string, id: number): void {
+function push<K>(map: Map<K, number[]>, key: K, id: number): void {
   const list = map.get(key);
   if (!list) map.set(key, [id]);
   else if (list[list.length - 1] !== id) list.push(id);
 }
 
+/**
+ * 32-bit FNV-1a of a string. Deletion variants are keyed by it rather than by the
+ * strings themselves (a third of the memory); a collision only offers a candidate
+ * that the edit distance check then refuses.
+ */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function sharedStart(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Arabic and Persian prefixes written joined to the word: article + preposition,
+ * "and", "with/in", "for", "so", Persian negation (ن) and imperative (ب). */
 const ARABIC_CLITICS = ['وال', 'بال', 'فال', 'کال', 'لل', 'و', 'ب', 'ل', 'ف', 'ن'];
+const ARABIC_VERB_PREFIXES = ['ی', 'ت', 'ن', 'ا'];
 /** Ethiopic prepositions written joined to the next word, in consonant-base form. */
 const ETHIOPIC_CLITICS = ['ካበ', 'ናበ', 'አበ', 'የ', 'በ', 'ለ', 'ከ', 'ነ', 'መ'];
 
 export class Lexicon {
   private readonly ids = new Map<string, number>();
   readonly words: string[] = [];
-  private readonly scripts: Script[] = [];
-  private readonly deletes = new Map<string, number[]>();
-  private readonly prefixes = new Map<string, number[]>();
+  /** Hash of a deletion variant -> the word id, or the ids when several share it. */
+  private readonly deletes = new Map<number, number | number[]>();
+  /** Word ids in string order, for beginnings (built on first use after adding). */
+  private sorted: number[] = [];
+  private sortedSize = 0;
   private readonly byStart = new Map<string, number[]>();
   private readonly skeletons = new Map<string, number[]>();
 
@@ -97,15 +123,42 @@ export class Lexicon {
     this.ids.set(word, id);
     this.words.push(word);
     const script = scriptOfWord(word);
-    this.scripts.push(script);
     const len = word.length;
     if (script === 'han' || script === 'digit') return id;
     if (len >= 4) {
-      for (let i = 0; i < len; i++) push(this.deletes, word.slice(0, i) + word.slice(i + 1), id);
+      for (let i = 0; i < len; i++) {
+        const key = hash(word.slice(0, i) + word.slice(i + 1));
+        const had = this.deletes.get(key);
+        if (had === undefined) this.deletes.set(key, id);
+        else if (typeof had === 'number') {
+          if (had !== id) this.deletes.set(key, [had, id]);
+        } else if (had[had.length - 1] !== id) had.push(id);
+      }
     }
-    for (let k = minShared(script); k <= len; k++) push(this.prefixes, word.slice(0, k), id);
     if (len >= 7) push(this.byStart, word.slice(0, 2), id);
     return id;
+  }
+
+  private sortedIds(): number[] {
+    if (this.sortedSize !== this.words.length) {
+      const words = this.words;
+      this.sorted = words.map((_, i) => i).sort((a, b) => (words[a]! < words[b]! ? -1 : words[a]! > words[b]! ? 1 : 0));
+      this.sortedSize = words.length;
+    }
+    return this.sorted;
+  }
+
+  /** First position in the sorted ids whose word is not before `s`. */
+  private lowerBound(s: string): number {
+    const sorted = this.sorted;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.words[sorted[mid]!]! < s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Let romanised text reach this word through its consonant skeleton. */
@@ -129,15 +182,22 @@ export class Lexicon {
     if (script !== 'han' && script !== 'digit') {
       this.fuzzy(q, script, 1, offer);
       if (script === 'arabic' || script === 'ethiopic') {
+        // Prepositions and conjunctions written joined to the word, and (Arabic) the
+        // prefixes of the present tense: "بيهددني" -> "يهددني" -> "هددني".
         const clitics = script === 'arabic' ? ARABIC_CLITICS : ETHIOPIC_CLITICS;
-        for (const c of clitics) {
-          if (q.length - c.length >= 3 && q.startsWith(c)) {
-            const rest = q.slice(c.length);
+        const strip = (word: string, list: readonly string[], scale: number, depth: number) => {
+          for (const c of list) {
+            if (word.length - c.length < (script === 'arabic' ? 2 : 3) || !word.startsWith(c)) continue;
+            const rest = word.slice(c.length);
             const id = this.ids.get(rest);
-            if (id !== undefined) offer(id, SIM.clitic);
-            this.fuzzy(rest, script, SIM.clitic, offer, true);
+            if (id !== undefined) offer(id, scale);
+            // Two Arabic letters left ("وما" -> "ما"): only an exact word.
+            if (rest.length < 3) continue;
+            this.fuzzy(rest, script, scale, offer, true);
+            if (depth > 0 && script === 'arabic') strip(rest, ARABIC_VERB_PREFIXES, scale * 0.97, depth - 1);
           }
-        }
+        };
+        strip(q, script === 'arabic' ? [...clitics, ...ARABIC_VERB_PREFIXES] : clitics, SIM.clitic, 1);
       }
       if (script === 'latin' && q.length >= 4) {
         let top = 0;
@@ -169,9 +229,9 @@ export class Lexicon {
     // One edit: a word and a typed word one edit apart share a deletion variant.
     if (!prefixOnly && len >= 4) {
       const seen = new Set<number>();
-      const check = (list: number[] | undefined) => {
-        if (!list) return;
-        for (const id of list) {
+      const check = (found: number | number[] | undefined) => {
+        if (found === undefined) return;
+        for (const id of typeof found === 'number' ? [found] : found) {
           if (seen.has(id)) continue;
           seen.add(id);
           const w = this.words[id]!;
@@ -185,12 +245,12 @@ export class Lexicon {
           }
         }
       };
-      check(this.deletes.get(q));
+      check(this.deletes.get(hash(q)));
       for (let i = 0; i < len; i++) {
         const d = q.slice(0, i) + q.slice(i + 1);
         const id = this.ids.get(d);
-        if (id !== undefined) check([id]);
-        check(this.deletes.get(d));
+        if (id !== undefined) check(id);
+        check(this.deletes.get(hash(d)));
       }
       // Two edits in long words.
       if (len >= 8) {
@@ -206,26 +266,27 @@ export class Lexicon {
     // One word being the start of the other is strong evidence; two words that part ways
     // after a shared beginning ("вагітна"/"вагітність") need a longer one.
     const min = minShared(script);
-    for (let k = len; k >= min; k--) {
-      const list = this.prefixes.get(q.slice(0, k));
-      if (!list) continue;
-      for (const id of list) {
+    if (len >= min) {
+      const sorted = this.sortedIds();
+      const start = q.slice(0, min);
+      for (let i = this.lowerBound(start); i < sorted.length; i++) {
+        const id = sorted[i]!;
         const w = this.words[id]!;
-        // Only words whose shared part is exactly k long are new at this level.
-        if (w.length > k && len > k && w[k] === q[k]) continue;
-        const longest = Math.max(len, w.length);
-        const ratio = k / longest;
+        if (!w.startsWith(start)) break;
         if (w === q) continue;
+        const k = sharedStart(q, w);
+        const ratio = k / Math.max(len, w.length);
         // A whole known stem followed by an ending ("öldür" + "eceğim", "hastane" + "ye").
         if (k === w.length && k >= min + 1) {
           offer(id, scale * Math.max(SIM.stem, 0.5 + 0.45 * ratio));
           continue;
         }
         if (ratio < 0.5) continue;
-        const isPrefix = k === len || k === w.length;
-        if (isPrefix) offer(id, scale * (0.5 + 0.45 * ratio));
+        // A typed word cut short ("hosp") must itself be long enough to mean something.
+        if (k === len && len <= min) continue;
+        if (k === len || k === w.length) offer(id, scale * (0.5 + 0.45 * ratio));
         // Ethiopic words are short roots plus affixes: three shared consonants are a root.
-        else if (k >= minShared(script) + (script === 'ethiopic' ? 0 : 1)) offer(id, scale * (0.45 + 0.4 * ratio));
+        else if (k >= min + (script === 'ethiopic' ? 0 : 1)) offer(id, scale * (0.45 + 0.4 * ratio));
       }
     }
     // A known word at the end of a compound ("crisisopvang" -> "opvang").

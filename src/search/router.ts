@@ -1,23 +1,31 @@
 /**
  * Free text -> topic or answer screen.
  *
- * The vocabulary is phrases per language and target (a topic id, or a screen id such as
- * "health.pregnant"), written by people who know how those words are typed. A typed
- * text is normalised (normalize.ts), cut into words (tokenize.ts), and each word is
- * looked up in one lexicon of all languages with typo, inflection and romanisation
- * tolerance (lexicon.ts). Phrases collect the words that reached them; each typed word
- * then gives each target the best evidence it found there:
+ * The vocabulary is phrases per language and target (a topic id, a screen id such as
+ * "health.pregnant", or "none" for small talk), written by people who know how those
+ * words are typed. A text is normalised (normalize.ts), cut into words (tokenize.ts),
+ * and each word is looked up in one lexicon of all languages with typo, inflection and
+ * romanisation tolerance (lexicon.ts). Its language is guessed from script, letters and
+ * the words found (detect-language.ts). Phrases collect the words that reached them, and
+ * each typed word gives each target the best evidence it found there:
  *
- *   - a word of a single-word phrase: its specificity (how few topics use the word);
- *   - a word of a multi-word phrase that matched completely: strong, whatever the word,
- *     because the combination is what is specific ("help now", "place to sleep");
- *   - a word of a phrase that matched in part: its specificity, damped;
- *   - a word of an answer text (documents): weak.
+ *   - in a one-word phrase: the word's specificity for the target's topic (the share of
+ *     the word's phrases in that topic, on a log scale: 1 for a word of one topic);
+ *   - in a complete multi-word phrase: at least 0.85, because the combination is what
+ *     is specific ("help now", "place to sleep"); function words of a phrase ("where",
+ *     "to") must be there too, except at its start ("[I] want to die") or when the
+ *     phrase has two content words or more;
+ *   - in an incomplete phrase: its specificity times the share of the phrase found;
+ *   - in an answer text (documents): weak.
  *
- * Words in the language the text is in count fully, others a little less, so a false
- * friend in another language does not win. Danger comes first: a complete emergency
- * phrase that is not negated ("not urgent") and not part of a longer phrase of another
- * topic ("hébergement d'urgence") routes to emergency whatever else the text says.
+ * A target's score is the sum over typed words; a topic's sums, per word, the best of
+ * its targets. Words of the text's language count fully, others less (and their typos
+ * less again), so a false friend of another language does not win. Function words of
+ * the text's language count only inside complete phrases.
+ *
+ * Danger comes first: an emergency phrase matched word for word, not negated ("not
+ * urgent", "acil değil") and not part of a longer phrase of another topic ("hébergement
+ * d'urgence") routes to emergency whatever else the text says.
  */
 import { TOPIC_IDS, type TopicId } from '../content/schema.ts';
 import { guessLanguage } from './detect-language.ts';
@@ -55,7 +63,7 @@ export interface Router {
   explain(text: string, lang?: string): string[];
 }
 
-/** Tuning. Measured on the dev set and our own shadow set; see tests/search. */
+/** Tuning, measured with `npm run eval` on the dev set and tests/search/fixtures. */
 export const TUNING = {
   /** Below this the text is not about any topic (small talk, noise). */
   minScore: 0.45,
@@ -78,10 +86,16 @@ export const TUNING = {
   screenShare: 0.6,
   /** Least similarity for a one-word danger phrase (a typo in a long word, not a neighbour). */
   dangerSim: 0.87,
+  /** A word of a phrase that is not complete counts this much (times the share found). */
+  incomplete: 0.9,
   /** Least similarity for a word to count in a phrase it does not complete. */
   partialSim: 0.8,
   /** Least similarity for a word to complete a phrase. */
   completeSim: 0.75,
+  /** Words that may stand between the words of a phrase ("help [me] now"). */
+  phraseSlack: 3,
+  /** A topic with this much evidence is asked about, greetings or not. */
+  clearTopic: 1.5,
   /** Most words read from one text. */
   maxWords: 48,
 } as const;
@@ -107,6 +121,8 @@ interface Phrase {
   readonly content: number;
   /** Words that are not function words. */
   readonly nonStop: number;
+  /** Evidence only when complete ("nowhere to go": "nowhere" alone says little). */
+  readonly wholeOnly: boolean;
   weights: number[];
   total: number;
   readonly doc: boolean;
@@ -125,8 +141,52 @@ interface Hit {
   readonly at: number[];
 }
 
+/**
+ * The weight of each word of each phrase (a function of its own so that the counts it
+ * builds are freed once the router is built).
+ */
+function weighPhrases(phrases: Phrase[], targets: readonly Target[]): void {
+  // Specificity of a content word in a language, for one topic: the share of the word's
+  // phrases that belong to the topic. A word of one topic only weighs 1; "papers", in
+  // five legal phrases and in "school without papers", weighs much more for legal than
+  // for school; a word used evenly by k topics weighs log(1 + T/k) / log(1 + T).
+  const nTopics = TOPICS.length + 1;
+  const uses = new Map<number, Map<number, number>>(); // (lang, token, doc) -> topic -> phrases
+  const usesKey = (lang: number, token: number, doc: boolean) => (token * 64 + lang) * 2 + (doc ? 1 : 0);
+  for (const p of phrases) {
+    const topic = targets[p.target]!.topic;
+    p.tokens.forEach((id, pos) => {
+      if (p.kinds[pos] !== CONTENT) return;
+      const k = usesKey(p.lang, id, p.doc);
+      let m = uses.get(k);
+      if (!m) uses.set(k, (m = new Map()));
+      m.set(topic, (m.get(topic) ?? 0) + 1);
+    });
+  }
+  const norm = Math.log(1 + nTopics);
+  const specificity = (lang: number, id: number, doc: boolean, topic: number) => {
+    const m = uses.get(usesKey(lang, id, doc))!;
+    let total = 0;
+    for (const v of m.values()) total += v;
+    return Math.log(1 + (nTopics * m.get(topic)!) / total) / norm;
+  };
+  for (const p of phrases) {
+    const topic = targets[p.target]!.topic;
+    p.weights = p.tokens.map((id, pos) =>
+      p.kinds[pos] === STOP
+        ? TUNING.functionWordWeight
+        : p.kinds[pos] === NEG
+          ? TUNING.negationWeight
+          : specificity(p.lang, id, p.doc, topic),
+    );
+    p.total = p.weights.reduce((a, b) => a + b, 0);
+  }
+}
+
 export function createRouter(vocab: Vocabulary): Router {
   const languages = [...vocab.languages];
+  // Sets of languages are bit masks.
+  if (languages.length > 30) throw new Error('createRouter: at most 30 languages');
   const langIndex = new Map(languages.map((l, i) => [l, i]));
   const dutchIndex = langIndex.get('nl') ?? -1;
   const lexicon = new Lexicon();
@@ -134,15 +194,16 @@ export function createRouter(vocab: Vocabulary): Router {
   const postings: Array<Array<number>> = []; // token id -> [phrase, position, phrase, position, ...]
   const targets: Target[] = [];
   const targetIndex = new Map<string, number>();
+
   /** token id -> language -> phrases using it (how much the word says about the language) */
   const tokenUse: Array<Map<number, number>> = [];
   /** The same, for words as typed (accents, Ethiopic vowels): "ትምህርት" is Amharic, "ትምህርቲ" Tigrinya. */
   const rawUse = new Map<string, Map<number, number>>();
   const use = (map: Map<number, number>, lang: number, n: number) => map.set(lang, (map.get(lang) ?? 0) + n);
-
   const stop: Array<Set<string>> = languages.map(() => new Set());
   const neg: Array<Set<string>> = languages.map(() => new Set());
   const negations = new Set<string>();
+  const postNegations = new Set<string>();
   const functionLangs = new Map<string, number>();
   languages.forEach((lang, li) => {
     const fw = FUNCTION_WORDS[lang];
@@ -160,6 +221,15 @@ export function createRouter(vocab: Vocabulary): Router {
       neg[li]!.add(w);
       functionLangs.set(w, (functionLangs.get(w) ?? 0) | (1 << li));
     }
+    for (const entry of (fw.negAfter ?? '').split(/\s+/)) {
+      const w = tokenize(normalize(entry))[0];
+      if (w) postNegations.add(w);
+    }
+    for (const raw of rawWords(`${fw.stop} ${fw.neg}`)) {
+      let m = rawUse.get(raw);
+      if (!m) rawUse.set(raw, (m = new Map()));
+      use(m, li, FUNCTION_WORD_VOTES);
+    }
   });
 
   function targetOf(id: string): number | undefined {
@@ -173,15 +243,18 @@ export function createRouter(vocab: Vocabulary): Router {
     return targets.length - 1;
   }
 
+  /** Set once the keyword lists are in: answer texts in Chinese are cut with it. */
+  let han: HanDictionary | undefined;
 
   function addPhrase(lang: number, target: number, text: string, doc: boolean): void {
-    let words = [...new Set(tokenize(normalize(text)))];
+    let words = [...new Set(tokenize(normalize(text), doc ? han : undefined))];
     // Answer texts are long: their function words are only noise.
     if (doc) words = words.filter((w) => !stop[lang]!.has(w));
     let kinds = words.map((w) => (neg[lang]!.has(w) ? NEG : stop[lang]!.has(w) ? STOP : CONTENT));
     // Without content words the negations are the content ("nowhere to go"); small talk
     // may be function words only ("how are you"); anything else says nothing.
-    if (!kinds.includes(CONTENT)) kinds = kinds.map((k) => (k === NEG ? CONTENT : k));
+    const negationsOnly = !kinds.includes(CONTENT);
+    if (negationsOnly) kinds = kinds.map((k) => (k === NEG ? CONTENT : k));
     if (!kinds.includes(CONTENT)) {
       if (targets[target]!.topic >= 0) return;
       kinds = kinds.map(() => CONTENT);
@@ -198,10 +271,22 @@ export function createRouter(vocab: Vocabulary): Router {
     const p = phrases.length;
     const content = kinds.filter((k) => k === CONTENT).length;
     const nonStop = kinds.filter((k) => k !== STOP).length;
-    phrases.push({ lang, target, tokens: ids, kinds, content, nonStop, weights: [], total: 0, doc, text: doc ? text.slice(0, 40) : text });
+    phrases.push({
+      lang,
+      target,
+      tokens: ids,
+      kinds,
+      content,
+      nonStop,
+      wholeOnly: negationsOnly,
+      weights: [],
+      total: 0,
+      doc,
+      text: doc ? text.slice(0, 40) : text,
+    });
     ids.forEach((id, pos) => {
       (postings[id] ??= []).push(p, pos);
-      use((tokenUse[id] ??= new Map()), lang, 1);
+      if (!doc) use((tokenUse[id] ??= new Map()), lang, 1);
       if (kinds[pos] !== CONTENT) return;
       const script = scriptOfWord(lexicon.words[id]!);
       if (script !== 'latin' ? script !== 'han' && script !== 'digit' : ROMANISED.has(languages[lang]!)) {
@@ -219,6 +304,11 @@ export function createRouter(vocab: Vocabulary): Router {
       for (const phrase of list) addPhrase(li, t, phrase, false);
     }
   }
+  // Chinese words come from the keyword lists (answer texts are not cut into words).
+  const hanWords: string[] = lexicon.words.filter((w) => scriptOfWord(w) === 'han');
+  for (const w of functionLangs.keys()) if (scriptOfWord(w) === 'han') hanWords.push(w);
+  han = makeHanDictionary(hanWords);
+  const hanDict: HanDictionary = han;
   for (const d of vocab.documents ?? []) {
     const li = langIndex.get(d.lang);
     const t = targetOf(d.target);
@@ -227,40 +317,15 @@ export function createRouter(vocab: Vocabulary): Router {
     addPhrase(li, t, text, true);
   }
 
-  // Specificity of a content word in a language: the fewer topics use it, the more it says.
-  const nTopics = TOPICS.length + 1;
-  const spread = new Map<number, Set<number>>(); // (lang, token, doc) -> topics
-  const spreadKey = (lang: number, token: number, doc: boolean) => (token * 64 + lang) * 2 + (doc ? 1 : 0);
-  for (const p of phrases) {
-    const topic = targets[p.target]!.topic;
-    p.tokens.forEach((id, pos) => {
-      if (p.kinds[pos] !== CONTENT) return;
-      const k = spreadKey(p.lang, id, p.doc);
-      let set = spread.get(k);
-      if (!set) spread.set(k, (set = new Set()));
-      set.add(topic);
-    });
-  }
-  const norm = Math.log(1 + nTopics);
-  for (const p of phrases) {
-    p.weights = p.tokens.map((id, pos) =>
-      p.kinds[pos] === STOP
-        ? TUNING.functionWordWeight
-        : p.kinds[pos] === NEG
-          ? TUNING.negationWeight
-          : Math.log(1 + nTopics / spread.get(spreadKey(p.lang, id, p.doc))!.size) / norm,
-    );
-    p.total = p.weights.reduce((a, b) => a + b, 0);
-  }
+  weighPhrases(phrases, targets);
 
-  const hanWords: string[] = lexicon.words.filter((w) => scriptOfWord(w) === 'han');
-  for (const w of functionLangs.keys()) if (scriptOfWord(w) === 'han') hanWords.push(w);
-  const han: HanDictionary = makeHanDictionary(hanWords);
   const emergencyTopic = TOPICS.indexOf('emergency');
 
-  function route(text: string, given?: string, trace?: string[]): RouteResult {
-    const givenIndex = given === undefined ? -1 : (langIndex.get(given) ?? -1);
-    const words = tokenize(normalize(text), han).slice(0, TUNING.maxWords);
+  function route(text: string, chosen?: string, trace?: string[]): RouteResult {
+    // A language the bot does not have is no choice at all.
+    const given = chosen !== undefined && langIndex.has(chosen) ? chosen : undefined;
+    const givenIndex = given === undefined ? -1 : langIndex.get(given)!;
+    const words = tokenize(normalize(text), hanDict).slice(0, TUNING.maxWords);
     const cands: Candidate[][] = words.map((w) => lexicon.candidates(w));
 
     // Language evidence: each word found in the vocabulary or the function words gives one
@@ -338,7 +403,8 @@ export function createRouter(vocab: Vocabulary): Router {
             h = { sims: new Array<number>(len).fill(0), at: new Array<number>(len).fill(-1) };
             hits.set(p, h);
           }
-          if (c.sim > h.sims[pos]!) {
+          // A word typed twice: the later one, nearer the rest of a phrase read in order.
+          if (c.sim >= h.sims[pos]!) {
             h.sims[pos] = c.sim;
             h.at[pos] = i;
           }
@@ -393,7 +459,19 @@ export function createRouter(vocab: Vocabulary): Router {
         else missingOther++;
       }
       cov = coverable > 0 ? cov / coverable : 0;
+      // The words of a phrase must stand near each other: "help" at the start and "now"
+      // at the end of a long story are not "help now".
+      let first = n;
+      let last = -1;
+      for (let pos = 0; pos < len; pos++) {
+        const a = h.at[pos]!;
+        if (a < 0 || h.sims[pos]! < TUNING.completeSim) continue;
+        if (a < first) first = a;
+        if (a > last) last = a;
+      }
+      const near = last - first < len + TUNING.phraseSlack;
       const full =
+        near &&
         missingOther === 0 &&
         (missingContent === 0 ? !missingLate || ph.content >= 2 : ph.content >= 3 && missingContent === 1 && cov >= 0.75);
       for (let pos = 0; pos < len; pos++) {
@@ -403,11 +481,12 @@ export function createRouter(vocab: Vocabulary): Router {
         const kind = ph.kinds[pos]!;
         let c: number;
         // A function word of the text counts only inside a complete phrase.
-        if ((kind === STOP || isStopWord[h.at[pos]!]) && !full) continue;
-        if (kind === STOP) c = s * w;
+        if ((kind === STOP || isStopWord[h.at[pos]!] || ph.wholeOnly) && !full) continue;
+        // (Small talk gets nothing from them: "I need help with my papers" is about papers.)
+        if (kind === STOP) c = targets[t]!.topic < 0 ? 0 : s * w;
         else if (len === 1) c = s * w;
         else if (full) c = s * (kind === CONTENT && ph.content >= 2 ? Math.max(w, TUNING.fullPhraseWeight) : w);
-        else if (s >= TUNING.partialSim) c = s * w * cov;
+        else if (s >= TUNING.partialSim) c = s * w * cov * TUNING.incomplete;
         else continue;
         if (c === 0) continue;
         c *= s === 1 ? lf : lfTypo;
@@ -420,7 +499,10 @@ export function createRouter(vocab: Vocabulary): Router {
       const at = h.at.filter((a, pos) => a >= 0 && ph.kinds[pos] !== STOP);
       if (full && len >= 2) complete.push({ p, at });
       // One word of danger must be that word (or a typo of it) in the text's own language.
-      if (full && targets[t]!.topic === emergencyTopic) {
+      // Danger needs every word of the phrase, function words too ("with a knife" is not
+      // "knife wound").
+      const strict = full && h.sims.every((x) => x >= TUNING.completeSim);
+      if (strict && targets[t]!.topic === emergencyTopic) {
         const nonStop = ph.tokens.map((_, pos) => pos).filter((pos) => ph.kinds[pos] !== STOP);
         const sure = nonStop.length > 1 || nonStop.every((pos) => h.sims[pos]! >= (lf === 1 ? TUNING.dangerSim : 1));
         if (sure && at.length > 0) dangers.push({ p, at });
@@ -429,12 +511,15 @@ export function createRouter(vocab: Vocabulary): Router {
 
     // Danger phrases that are negated or part of a longer phrase of another topic do not count.
     const isNeg = words.map((w) => negations.has(w));
+    const isPostNeg = words.map((w) => postNegations.has(w));
     const liveDangers = dangers.filter(({ p, at }) => {
       const first = Math.min(...at);
       const last = Math.max(...at);
       const own = new Set(at);
       for (let j = Math.max(0, first - 3); j <= Math.min(n - 1, last + 1); j++) {
-        if (isNeg[j] && !own.has(j)) {
+        // Before the phrase any negation; right after it only those that follow what they
+        // negate (Turkish "değil", Persian "نیست").
+        if ((j < first ? isNeg[j] : isPostNeg[j]) && !own.has(j)) {
           // A negated danger phrase gives no evidence at all.
           for (const i of own) best[phrases[p]!.target * n + i] = 0;
           return false;
@@ -475,26 +560,32 @@ export function createRouter(vocab: Vocabulary): Router {
     const second = Math.max(...order.filter((k) => k !== top).map((k) => topicScore[k]!), 0);
 
     const squash = (s: number) => s / (s + 0.6);
-    const alternativesFor = (exclude: string | null) => {
+    const alternativesFor = (exclude: string | null, chosenScore: number) => {
       const ranked = [...targetScore.keys()]
         .filter((t) => targets[t]!.topic >= 0 && targetScore[t]! > 0 && targets[t]!.id !== exclude)
         .sort((a, b) => targetScore[b]! - targetScore[a]!)
         .slice(0, 3);
+      // On the same scale as the answer's score, and never above it.
       return ranked.map((t) => ({
         target: targets[t]!.id,
         topic: TOPICS[targets[t]!.topic] as TopicId,
-        score: round(squash(targetScore[t]!)),
+        score: round(
+          chosenScore > 0 && topScore > 0
+            ? Math.min(chosenScore, (chosenScore * targetScore[t]!) / topScore)
+            : 0.55 * squash(targetScore[t]!),
+        ),
       }));
     };
 
-    if (!urgent && (topScore < TUNING.minScore || noneScore > topScore * TUNING.smallTalkMargin)) {
+    const smallTalk = noneScore > topScore * TUNING.smallTalkMargin && topScore < TUNING.clearTopic;
+    if (!urgent && (topScore < TUNING.minScore || smallTalk)) {
       return {
         topic: null,
         target: null,
         lang,
         score: round(noneScore > 0 ? squash(noneScore) : 0),
         urgent: false,
-        alternatives: alternativesFor(null),
+        alternatives: alternativesFor(null, 0),
       };
     }
 
@@ -520,14 +611,14 @@ export function createRouter(vocab: Vocabulary): Router {
       lang,
       score: round(score),
       urgent,
-      alternatives: alternativesFor(target),
+      alternatives: alternativesFor(target, score),
     };
   }
 
   function explain(text: string, given?: string): string[] {
     const trace: string[] = [];
     const r = route(text, given, trace);
-    trace.unshift(`words: ${tokenize(normalize(text), han).join(' | ')}`);
+    trace.unshift(`words: ${tokenize(normalize(text), hanDict).join(' | ')}`);
     trace.push(`=> ${JSON.stringify(r)}`);
     return trace;
   }

@@ -31,9 +31,9 @@ describe('i18n:export and i18n:import', () => {
     const out = join(dir, 'ar.csv');
     execFileSync(tsx, [cli('i18n-export.ts'), '--lang', 'ar', '--out', out], { cwd: dir });
     const [header, ...rows] = parseCsv(readFileSync(out, 'utf8'));
-    expect(header).toEqual(['key', 'english', 'translation', 'status']);
+    expect(header).toEqual(['key', 'english', 'translation', 'status', 'english_before']);
     const text = rows.find((r) => r[0] === 'shelter:shelter.tonight.safe')!;
-    expect(text).toEqual(['shelter:shelter.tonight.safe', 'They do not ask for papers.', '', 'missing']);
+    expect(text).toEqual(['shelter:shelter.tonight.safe', 'They do not ask for papers.', '', 'missing', '']);
     expect(rows.find((r) => r[0] === 'shelter:shelter.button')![3]).toBe('outdated'); // translated before any record
 
     text[2] = 'لا يسألون عن الأوراق.';
@@ -42,7 +42,7 @@ describe('i18n:export and i18n:import', () => {
     writeFileSync(out, [header!, ...rows].map(toCsvLine).join('\r\n'));
     const result = spawnSync(tsx, [cli('i18n-import.ts'), out], { cwd: dir, encoding: 'utf8' });
     // The five old Arabic texts come back untouched: they stay outdated, they are not confirmed.
-    expect(result.stdout).toContain('ar: 2 imported, 5 unchanged, 0 rejected.');
+    expect(result.stdout).toContain('ar: 2 imported, 0 confirmed unchanged, 5 left as they were, 0 rejected.');
     expect(result.status).toBe(0);
     const saved = JSON.parse(readFileSync(join(dir, 'locales/ar/shelter.json'), 'utf8'));
     expect(saved['shelter.tonight.safe']).toBe('لا يسألون عن الأوراق.');
@@ -53,28 +53,28 @@ describe('i18n:export and i18n:import', () => {
 
   it('confirms an outdated text only when the translator sets its status to translated', () => {
     const dir = fixtureCopy();
-    const row = { line: 2, id: 'shelter:shelter.button', english: '', translation: '🏠 مكان للنوم' };
+    const row = { row: 2, id: 'shelter:shelter.button', english: '', translation: '🏠 مكان للنوم' };
     expect(applyTranslations(dir, 'ar', [row]).unchanged).toBe(1);
-    expect(applyTranslations(dir, 'ar', [{ ...row, status: 'translated' }]).imported).toBe(1);
+    expect(applyTranslations(dir, 'ar', [{ ...row, status: 'translated' }]).confirmed).toBe(1);
     expect(translationRows(dir, 'ar').find((r) => r.id === row.id)!.status).toBe('translated');
   });
 
   it('rejects broken placeholders, lost formatting and over-long texts with the line and reason, and keeps good rows', () => {
     const dir = fixtureCopy();
     const result = applyTranslations(dir, 'ar', [
-      { line: 2, id: 'shelter:shelter.gent.text', english: '', translation: 'اتصل بـ {{number}}' },
-      { line: 3, id: 'emergency:emergency.text', english: '', translation: 'اتصل الآن بـ {{emergencyNumber}} <b>الآن' },
-      { line: 4, id: 'shelter:shelter.tonight.button', english: '', translation: '🌙 ' + 'ا'.repeat(60) },
-      { line: 5, id: 'shelter:no.such.key', english: '', translation: 'x' },
-      { line: 6, id: 'shelter:shelter.more.text', english: 'Old English text.', translation: 'المزيد' },
-      { line: 7, id: 'shelter:shelter.more.button', english: '', translation: '➕ المزيد' },
+      { row: 2, id: 'shelter:shelter.gent.text', english: '', translation: 'اتصل بـ {{number}}' },
+      { row: 3, id: 'emergency:emergency.text', english: '', translation: 'اتصل الآن بـ {{emergencyNumber}} <b>الآن' },
+      { row: 4, id: 'shelter:shelter.tonight.button', english: '', translation: '🌙 ' + 'ا'.repeat(60) },
+      { row: 5, id: 'shelter:no.such.key', english: '', translation: 'x' },
+      { row: 6, id: 'shelter:shelter.more.text', english: 'Old English text.', translation: 'المزيد' },
+      { row: 7, id: 'shelter:shelter.more.button', english: '', translation: '➕ المزيد' },
     ]);
     expect(result.rejected).toEqual([
-      { line: 2, id: 'shelter:shelter.gent.text', reason: 'placeholders must be {{emergencyNumber}}, found {{number}}' },
-      { line: 3, id: 'emergency:emergency.text', reason: 'broken formatting: <b> is never closed' },
-      { line: 4, id: 'shelter:shelter.tonight.button', reason: 'too long: 63 characters, at most 40 here' },
-      { line: 5, id: 'shelter:no.such.key', reason: 'no such key in English (renamed or removed?): export again' },
-      { line: 6, id: 'shelter:shelter.more.text', reason: 'the English text changed since this file was exported: export again and check this row' },
+      { row: 2, id: 'shelter:shelter.gent.text', reason: 'placeholders must be {{emergencyNumber}}, found {{number}}' },
+      { row: 3, id: 'emergency:emergency.text', reason: 'broken formatting: <b> is never closed' },
+      { row: 4, id: 'shelter:shelter.tonight.button', reason: 'too long: 63 characters, at most 40 here' },
+      { row: 5, id: 'shelter:no.such.key', reason: 'no such key in English (renamed or removed?): export again' },
+      { row: 6, id: 'shelter:shelter.more.text', reason: 'the English text changed since this file was exported: export again and check this row' },
     ]);
     expect(result.imported).toBe(1);
     expect(JSON.parse(readFileSync(join(dir, 'locales/ar/shelter.json'), 'utf8'))['shelter.more.button']).toBe('➕ المزيد');
@@ -85,20 +85,54 @@ describe('i18n:export and i18n:import', () => {
     const en = JSON.parse(readFileSync(join(dir, 'locales/en/emergency.json'), 'utf8'));
     en['emergency.text'] = 'Call <b>{{emergencyNumber}}</b> now.';
     writeFileSync(join(dir, 'locales/en/emergency.json'), JSON.stringify(en));
-    const result = applyTranslations(dir, 'ar', [{ line: 2, id: 'emergency:emergency.text', english: '', translation: 'اتصل بـ {{emergencyNumber}} الآن.' }]);
+    const result = applyTranslations(dir, 'ar', [{ row: 2, id: 'emergency:emergency.text', english: '', translation: 'اتصل بـ {{emergencyNumber}} الآن.' }]);
     expect(result.rejected[0]!.reason).toContain('formatting tags must match the English');
   });
 
   it('flags a translation outdated when its English changes, until it is updated', () => {
     const dir = fixtureCopy();
-    applyTranslations(dir, 'ar', [{ line: 2, id: 'shelter:shelter.more.text', english: '', translation: 'المزيد عن الأسرة.' }]);
+    applyTranslations(dir, 'ar', [{ row: 2, id: 'shelter:shelter.more.text', english: '', translation: 'المزيد عن الأسرة.' }]);
     const status = () => translationRows(dir, 'ar').find((r) => r.id === 'shelter:shelter.more.text')!.status;
     expect(status()).toBe('translated');
     const en = JSON.parse(readFileSync(join(dir, 'locales/en/shelter.json'), 'utf8'));
     en['shelter.more.text'] = 'More about beds and blankets.';
     writeFileSync(join(dir, 'locales/en/shelter.json'), JSON.stringify(en));
     expect(status()).toBe('outdated');
-    applyTranslations(dir, 'ar', [{ line: 2, id: 'shelter:shelter.more.text', english: en['shelter.more.text'], translation: 'المزيد عن الأسرّة والبطانيات.' }]);
+    // The sheet shows the translator what changed.
+    const outdated = translationRows(dir, 'ar').find((r) => r.id === 'shelter:shelter.more.text')!;
+    expect(outdated.englishBefore).toBe('More about beds.');
+    applyTranslations(dir, 'ar', [{ row: 2, id: 'shelter:shelter.more.text', english: en['shelter.more.text'], translation: 'المزيد عن الأسرّة والبطانيات.' }]);
     expect(status()).toBe('translated');
+  });
+
+  it('rejects a row that would make its screen too long for a phone', () => {
+    const dir = fixtureCopy();
+    // Long English texts, so each translation alone is within its own limit.
+    const en = JSON.parse(readFileSync(join(dir, 'locales/en/shelter.json'), 'utf8'));
+    en['shelter.tonight.text'] = 'x'.repeat(300);
+    en['shelter.tonight.safe'] = 'y'.repeat(300);
+    writeFileSync(join(dir, 'locales/en/shelter.json'), JSON.stringify(en));
+    const result = applyTranslations(dir, 'ar', [
+      { row: 2, id: 'shelter:shelter.tonight.text', english: '', translation: 'ا'.repeat(400) },
+      { row: 3, id: 'shelter:shelter.tonight.safe', english: '', translation: 'ب'.repeat(400) },
+    ]);
+    expect(result.rejected.map((r) => r.reason)).toEqual([
+      'the screen "shelter.tonight" would be 832 characters (text + safe + desk), at most 700: shorten one of its texts',
+      'the screen "shelter.tonight" would be 832 characters (text + safe + desk), at most 700: shorten one of its texts',
+    ]);
+    expect(result.imported).toBe(0);
+  });
+
+  it('finds the language anywhere in the file name, or asks for --lang', () => {
+    const dir = fixtureCopy();
+    const file = join(dir, 'update-ar-2026.csv');
+    writeFileSync(file, 'key,translation\r\nshelter:shelter.more.button,➕ المزيد\r\n');
+    const ok = spawnSync(tsx, [cli('i18n-import.ts'), file], { cwd: dir, encoding: 'utf8' });
+    expect(ok.stdout).toContain('ar: 1 imported');
+    const unnamed = join(dir, 'sheet.csv');
+    writeFileSync(unnamed, 'key,translation\r\n');
+    const asks = spawnSync(tsx, [cli('i18n-import.ts'), unnamed], { cwd: dir, encoding: 'utf8' });
+    expect(asks.status).toBe(2);
+    expect(asks.stderr).toContain('--lang');
   });
 });

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TOPIC_IDS } from '../../src/content/schema.ts';
+import { readRoutesTsv } from '../../src/cli/eval.ts';
+import { normalize } from '../../src/search/normalize.ts';
+import { loadVocabulary } from '../../src/search/vocabulary.ts';
+import { repoRoot } from './helpers.ts';
+
+const vocab = loadVocabulary(repoRoot);
+
+describe('locales/*/keywords.json', () => {
+  it('exists for every registered language', () => {
+    const codes = (JSON.parse(readFileSync(join(repoRoot, 'locales/languages.json'), 'utf8')) as Array<{ code: string }>).map(
+      (l) => l.code,
+    );
+    expect(vocab.languages).toEqual(codes);
+    for (const code of codes) expect([...vocab.keywords.keys()], code).toContain(code);
+  });
+
+  it('has every topic and "none", only topic or screen keys, and no empty phrase', () => {
+    for (const [lang, lists] of vocab.keywords) {
+      for (const key of [...TOPIC_IDS, 'none']) expect(lists[key]?.length ?? 0, `${lang} ${key}`).toBeGreaterThan(0);
+      for (const [key, phrases] of Object.entries(lists)) {
+        expect(key === 'none' || (TOPIC_IDS as readonly string[]).includes(key.split('.')[0]!), `${lang} ${key}`).toBe(true);
+        for (const p of phrases) expect(normalize(p).length, `${lang} ${key} "${p}"`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('has rich lists for the languages with the most speakers here', () => {
+    for (const lang of ['en', 'nl', 'ar', 'fa', 'fr', 'es', 'pt', 'tr', 'ru', 'uk']) {
+      for (const topic of ['shelter', 'health', 'police', 'legal']) {
+        expect(vocab.keywords.get(lang)![topic]!.length, `${lang} ${topic}`).toBeGreaterThanOrEqual(40);
+      }
+    }
+  });
+
+  it('does not copy the dev set: no keyword phrase is a multi-word dev line', () => {
+    const dev = new Set(
+      readRoutesTsv(join(repoRoot, '..', 'shared', 'eval', 'routes-dev.tsv'))
+        .map((r) => normalize(r.text))
+        .filter((k) => k.includes(' ')),
+    );
+    const copied: string[] = [];
+    for (const [lang, lists] of vocab.keywords) {
+      for (const [key, phrases] of Object.entries(lists)) {
+        for (const p of phrases) if (dev.has(normalize(p))) copied.push(`${lang} ${key}: ${p}`);
+      }
+    }
+    expect(copied).toEqual([]);
+  });
+});
