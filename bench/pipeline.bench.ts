@@ -78,6 +78,6 @@ export async function benchPipeline(count = 20_000) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const r = await benchPipeline();
+  const r = await benchPipeline(Number(process.argv[2] ?? 20_000));
   console.log(`pipeline: ${fmt(r.oursPerSecond, 0)} updates/s; grammY echo bot: ${fmt(r.echoPerSecond, 0)} updates/s; echo is ${fmt(r.ratio, 2)}x faster`);
 }

@@ -189,6 +189,8 @@ function renderUncached(deps: EngineDeps, state: State, notices: string[]): Step
   if (screen.answer?.services.length || screen.answer?.needsCity) extras.push(button(content, cityLabel(content, state), 'C', state));
   if (screen.answer) extras.push(button(content, t(content, state.lang, 'share.button'), 's', state));
   if (extras.length) rows.push(extras);
+  const original = originalLanguageRow(content, state);
+  if (original) rows.push(original);
   rows.push(navRow(content, state, screen.parent));
   const text = prefix + renderFlowScreenText(content, screen, state, dir);
   return { state, text: withMachineNote(content, state.lang, text), buttons: rows, dir, stat: { screen: screen.id } };
@@ -206,6 +208,8 @@ function home(deps: EngineDeps, state: State, prefix: string): StepResult {
     button(content, t(content, state.lang, 'home.privacy'), 'g', { ...state, screen: 'privacy' }),
     button(content, `${t(content, state.lang, 'nav.language')} ${content.language.get(state.lang)?.name ?? ''}`.trim(), 'L', state),
   ]);
+  const original = originalLanguageRow(content, state);
+  if (original) rows.push(original);
   return { state, text: withMachineNote(content, state.lang, prefix + t(content, state.lang, 'home.text')), buttons: rows, dir, stat: { screen: 'home' } };
 }
 
@@ -238,6 +242,19 @@ function t(content: Content, lang: string, key: string, vars?: Record<string, st
 
 export function direction(content: Content, lang: string): 'ltr' | 'rtl' {
   return content.language.get(lang)?.dir ?? 'ltr';
+}
+
+/** Languages a machine translation can be checked against: the source and the local one. */
+const CHECKED_LANGUAGES = ['en', 'nl'];
+
+/**
+ * Under a machine translation, the same screen in English or Dutch, one tap away: the
+ * person (or a volunteer beside them) can check what the translation says.
+ */
+function originalLanguageRow(content: Content, state: State): Button[] | undefined {
+  if (content.language.get(state.lang)?.status !== 'machine') return undefined;
+  const others = CHECKED_LANGUAGES.filter((code) => code !== state.lang && content.language.get(code));
+  return others.length ? others.map((code) => button(content, `🔤 ${content.language.get(code)!.name}`, 'g', { ...state, lang: code })) : undefined;
 }
 
 /** One short line, in the language itself, on every screen of a machine translation. */

@@ -18,6 +18,24 @@ beforeAll(async () => {
 });
 afterAll(() => bot.stop());
 
+describe('telegram:setup', () => {
+  it('sets commands, description and short description for every language Telegram knows', async () => {
+    const { Api } = await import('grammy');
+    const { setUpProfile } = await import('../../src/channels/telegram/profile.ts');
+    const count = await setUpProfile(new Api(bot.emulator.token, { apiRoot: bot.emulator.apiRoot }), realContent());
+    expect(count).toBe(realContent().languages.length);
+    const commands = bot.emulator.callsTo('setMyCommands');
+    const codes = commands.map((c) => c.params.language_code ?? 'default');
+    expect(codes).toEqual(expect.arrayContaining(['default', 'en', 'nl', 'ar', 'ti', 'ku', 'zh']));
+    const arabic = commands.find((c) => c.params.language_code === 'ar')!.params.commands as Array<{ command: string; description: string }>;
+    expect(arabic.map((c) => c.command)).toEqual(['start', 'menu', 'language', 'help', 'privacy', 'wipe']);
+    expect(arabic[0]!.description).toBe(realContent().t('ar', 'common', 'cmd.start'));
+    const short = bot.emulator.callsTo('setMyShortDescription').find((c) => c.params.language_code === 'ti')!;
+    expect(short.params.short_description).toBe(realContent().t('ti', 'common', 'bot.shortDescription'));
+    expect(bot.emulator.rejections).toEqual([]);
+  });
+});
+
 describe('deep links', () => {
   it('opens the linked screen in its language and city, skipping the language picker', async () => {
     const user = bot.emulator.user({ id: 6100001, first_name: 'Link', language_code: 'en' });

@@ -125,6 +125,18 @@ describe('right-to-left and machine translations', () => {
     expect(s.text).toContain('🤖');
     expect(render(deps, { lang: 'en', city: 'amsterdam', screen: 'shelter.tonight' }).text).not.toContain('🤖');
   });
+  it('offers the same screen in English and Dutch with one tap', () => {
+    const row = s.buttons.find((r) => r.some((b) => b.label === '🔤 English'))!;
+    expect(row.map((b) => b.label)).toEqual(['🔤 English', '🔤 Nederlands']);
+    const english = step(deps, {}, { type: 'callback', data: find(s.buttons, '🔤 English') });
+    expect(english.state).toEqual({ lang: 'en', city: 'amsterdam', screen: 'shelter.tonight' });
+    // English is the source: nothing to check it against.
+    expect(labels(english.buttons)).not.toContain('🔤 Nederlands');
+    // Dutch (machine in the fixture) offers English only.
+    const dutch = render(deps, { lang: 'nl', city: 'amsterdam', screen: 'shelter.tonight' });
+    expect(labels(dutch.buttons).filter((l) => l.startsWith('🔤'))).toEqual(['🔤 English']);
+  });
+
   it('falls back to English for a text not translated yet', () => {
     expect(s.text).toContain('They do not ask for papers.');
   });
