@@ -46,7 +46,10 @@ function stepInner(deps: EngineDeps, known: Known, input: Input): StepResult {
       // A broken or outdated payload opens the main menu; the 🌐 button is on it.
       if (input.payload) return render(deps, base);
       // The first contact always asks for the language; Telegram's language_code only pre-selects.
-      if (!known.lang) return languagePicker(deps, { ...base, lang: mapTelegramLanguage(content, input.langHint) ?? base.lang }, 'home', mapTelegramLanguage(content, input.langHint));
+      if (!known.lang) {
+        const suggested = mapTelegramLanguage(content, input.langHint);
+        return languagePicker(deps, { ...base, lang: suggested ?? base.lang }, 'home', suggested);
+      }
       return render(deps, base);
     }
     case 'command':
@@ -109,6 +112,7 @@ function typed(deps: EngineDeps, known: Known, base: State, text: string): StepR
     .slice(0, 3);
   const dir = direction(content, lang);
   const rows: Button[][] = targets.map((id) => [button(content, screenLabel(content, lang, id), 'g', { ...state, screen: id })]);
+  // Menu, emergency and language; no "back": this reply is not a step in a tree.
   rows.push(navRow(content, { ...state, screen: 'home' }, 'home').slice(1));
   return {
     state: { ...state, screen: 'home' },

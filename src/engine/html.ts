@@ -36,3 +36,14 @@ export function visibleLength(html: string): number {
     .replace(/<[^>]+>/g, '')
     .replace(/&(lt|gt|amp|quot|#\d+|#x[0-9a-f]+);/gi, '_').length;
 }
+
+/** Telegram HTML as plain text (inline-result titles, printed flyers): tags out, entities decoded. */
+export function toPlainText(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, '&');
+}

@@ -39,13 +39,18 @@ export type Screen = {
   stat: { screen: string; topic?: TopicId | null };
 };
 
-/** What free-text routing returns (see src/search/). */
+/** What free-text routing returns (implemented in src/search/). */
 export type RouteResult = {
   topic: TopicId | null;
+  /** The screen id or topic id to open; null with topic null ("none" for small talk). */
   target: string | null;
+  /** The guessed language of the text, or the given one when the text gives no evidence. */
   lang: string;
+  /** 0..1, higher is surer. */
   score: number;
+  /** Words of danger (self-harm, violence now, medical emergency): show emergency first. */
   urgent: boolean;
+  /** Other likely targets, up to 3, best first (not repeating `target`). */
   alternatives: Array<{ target: string; topic: TopicId; score: number }>;
 };
 

@@ -28,6 +28,7 @@
  * d'urgence") routes to emergency whatever else the text says.
  */
 import { TOPIC_IDS, type TopicId } from '../content/schema.ts';
+import type { RouteResult, Router as EngineRouter } from '../engine/types.ts';
 import { guessLanguage } from './detect-language.ts';
 import { FUNCTION_WORDS } from './function-words.ts';
 import { Lexicon, type Candidate } from './lexicon.ts';
@@ -35,19 +36,8 @@ import { normalize } from './normalize.ts';
 import { scriptOfWord } from './scripts.ts';
 import { makeHanDictionary, tokenize, type HanDictionary } from './tokenize.ts';
 
-export type RouteResult = {
-  topic: TopicId | null;
-  /** The screen id or topic id to open; null with topic null. */
-  target: string | null;
-  /** The guessed language of the text, or the given one when the text gives no evidence. */
-  lang: string;
-  /** 0..1, higher is surer. */
-  score: number;
-  /** Words of danger (self-harm, violence now, medical emergency): show emergency first. */
-  urgent: boolean;
-  /** Other likely targets, up to 3, best first (not repeating `target`). */
-  alternatives: Array<{ target: string; topic: TopicId; score: number }>;
-};
+/** What routing returns: the engine's contract (src/engine/types.ts), implemented here. */
+export type { RouteResult };
 
 export interface Vocabulary {
   languages: readonly string[];
@@ -57,8 +47,7 @@ export interface Vocabulary {
   documents?: ReadonlyArray<{ lang: string; target: string; text: string }>;
 }
 
-export interface Router {
-  route(text: string, lang?: string): RouteResult;
+export interface Router extends EngineRouter {
   /** Why a text routes where it does: one line per piece of evidence (for maintainers). */
   explain(text: string, lang?: string): string[];
 }

@@ -5,7 +5,7 @@
  * browser does Arabic shaping and right-to-left ordering, given lang and dir.
  */
 import type { Content } from '../content/load.ts';
-import { escapeHtml } from '../engine/html.ts';
+import { escapeHtml, toPlainText } from '../engine/html.ts';
 import { qrSvg } from './qr.ts';
 
 export type FlyerSize = 'a4' | 'a6';
@@ -23,9 +23,9 @@ function lines(content: Content, lang: string, screen: string): string[] {
   return [topic, content.t(lang, 'common', 'flyer.scan'), content.t(lang, 'common', 'flyer.private')];
 }
 
-/** Texts come from locales as HTML; on paper we want plain text. */
+/** Texts come from locales as Telegram HTML; on paper we want plain text (escaped for the page). */
 function plain(html: string): string {
-  return escapeHtml(html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+  return escapeHtml(toPlainText(html));
 }
 
 function block(content: Content, lang: string, screen: string, cls: string): string {

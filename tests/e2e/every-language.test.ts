@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { realContent, startBot, type RunningBot } from '../support/harness.ts';
+import { toPlainText } from '../../src/engine/html.ts';
 
 let bot: RunningBot;
 beforeAll(async () => {
@@ -18,12 +19,12 @@ describe.each(content.languages.map((l) => [l.code, l] as const))('%s', (code, l
     const user = bot.emulator.user({ id: 7_000_000 + content.languages.indexOf(language), first_name: 'L', language_code: 'en' });
     await user.send('/start');
     await user.tap(language.name);
-    expect(user.screen().text).toContain(plain(content.t(code, 'common', 'home.text').split('\n')[0]!));
+    expect(user.screen().text).toContain(toPlainText(content.t(code, 'common', 'home.text').split('\n')[0]!));
 
     // Health -> the first option -> ... until an answer (it carries the checked date).
     await user.tap(content.t(code, 'health', 'health.button'));
     // The translated words of "🗓 Checked <date>" (wherever the date sits in this language).
-    const checked = plain(content.t(code, 'common', 'answer.checked', { date: '§' }))
+    const checked = toPlainText(content.t(code, 'common', 'answer.checked', { date: '§' }))
       .split('§')
       .map((part) => part.trim())
       .sort((a, b) => b.length - a.length)[0]!;
@@ -35,13 +36,9 @@ describe.each(content.languages.map((l) => [l.code, l] as const))('%s', (code, l
     }
     const answer = user.screen();
     expect(answer.text).toContain(checked);
-    if (language.status === 'machine') expect(answer.text).toContain(plain(content.t(code, 'common', 'mt.note')));
+    if (language.status === 'machine') expect(answer.text).toContain(toPlainText(content.t(code, 'common', 'mt.note')));
     if (code !== 'en') expect(answer.text).not.toContain('How can I help you?');
     expect(user.unansweredCallbacks()).toBe(0);
     expect(bot.emulator.rejections.filter((r) => r.chatKey === user.id)).toEqual([]);
   });
 });
-
-function plain(html: string): string {
-  return html.replace(/<[^>]+>/g, '');
-}

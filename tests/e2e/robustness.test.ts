@@ -170,3 +170,29 @@ describe('flood', () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 });
+
+describe('an unexpected failure inside the bot', () => {
+  it('still answers the person, in their language, and logs no personal data', async () => {
+    const broken = await startBot({
+      router: {
+        route() {
+          throw new Error('index corrupted for chat 123456789 "secret words"');
+        },
+      },
+    });
+    try {
+      const user = broken.emulator.user({ id: 5599001, first_name: 'Unlucky', language_code: 'nl' });
+      await user.send('/start');
+      await user.tap('Nederlands');
+      await user.send('ik zoek een dokter');
+      expect(user.screen().text).toBe('Sorry, er ging iets mis. Probeer het zo nog eens.');
+      const errors = broken.logs.filter((l) => l.includes('update failed'));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).not.toContain('123456789');
+      expect(errors[0]).not.toContain('secret words');
+      expect(errors[0]).not.toContain('dokter');
+    } finally {
+      await broken.stop();
+    }
+  });
+});

@@ -20,6 +20,7 @@ import { SeenUpdates } from './seen-updates.ts';
 import { botLink } from '../../engine/deep-link.ts';
 import { qrPng } from '../../share/qr.ts';
 import { inlineResults } from './inline.ts';
+import { MENU_COMMANDS } from './profile.ts';
 import { updateKind } from './update-kind.ts';
 
 export type TelegramDeps = {
@@ -38,23 +39,27 @@ export type BotOptions = {
   botInfo?: UserFromGetMe;
 };
 
-const COMMANDS = ['start', 'menu', 'language', 'help', 'privacy', 'wipe'] as const;
-
 export function createBot(token: string, deps: TelegramDeps, options: BotOptions = {}): Bot {
   const bot = new Bot(token, { client: options.apiRoot ? { apiRoot: options.apiRoot } : {}, botInfo: options.botInfo });
   // Flood waits (429) and Telegram's passing 5xx are retried, so no answer is lost to them.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 6, maxDelaySeconds: 120, rethrowInternalServerErrors: false }));
 
+  bot.use(onlyOnce(new SeenUpdates()));
   // One update at a time per chat, so two quick taps cannot overtake each other.
   bot.use(sequentialize((ctx: Context) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
-  bot.use(onlyOnce(new SeenUpdates()));
   bot.use(logUpdates(deps.log));
   bot.use(privateChatsOnly(deps));
   bot.use(floodControl(deps, options.flood ?? new FloodGuard()));
   bot.use(conversation(deps));
 
-  bot.catch((err) => {
+  // Whatever went wrong, the person is not left in silence.
+  bot.catch(async (err) => {
     deps.log.error({ err: safeError(err.error), kind: updateKind(err.ctx.update) }, 'update failed');
+    const chatId = err.ctx.chat?.id;
+    if (err.ctx.callbackQuery) await err.ctx.answerCallbackQuery().catch(() => undefined);
+    if (chatId === undefined || isBlocked(err.error)) return;
+    const lang = deps.memory.get(chatId)?.lang ?? mapTelegramLanguage(deps.content, err.ctx.from?.language_code) ?? 'en';
+    await err.ctx.api.sendMessage(chatId, deps.content.t(lang, 'common', 'error.retry')).catch(() => undefined);
   });
   return bot;
 }
@@ -111,8 +116,8 @@ function privateChatsOnly(deps: TelegramDeps) {
     async (ctx) => {
       const text = ctx.message?.text ?? '';
       if (!text.startsWith('/')) return;
-      const lang = 'en';
-      const link = `https://t.me/${ctx.me.username}`;
+      const lang = mapTelegramLanguage(deps.content, ctx.from?.language_code) ?? 'en';
+      const link = botLink(ctx.me.username);
       await ctx.reply(deps.content.t(lang, 'common', 'group.private', { link }), { link_preview_options: { is_disabled: true } });
     },
   );
@@ -160,7 +165,7 @@ function conversation(deps: TelegramDeps) {
 
   composer.on('message:text', (ctx) => {
     const text = ctx.message.text;
-    if (text.startsWith('/') && !COMMANDS.some((c) => text === `/${c}` || text.startsWith(`/${c} `) || text.startsWith(`/${c}@`))) {
+    if (text.startsWith('/') && !MENU_COMMANDS.some((c) => text === `/${c}` || text.startsWith(`/${c} `) || text.startsWith(`/${c}@`))) {
       return respond(ctx, { type: 'text', text: '' });
     }
     return respond(ctx, { type: 'text', text });
@@ -230,5 +235,3 @@ function conversation(deps: TelegramDeps) {
 
   return composer;
 }
-
-export { COMMANDS };

@@ -9,6 +9,7 @@ import type { Content } from '../../content/load.ts';
 import { render } from '../../engine/engine.ts';
 import { botLink, encodePayload } from '../../engine/deep-link.ts';
 import type { Router } from '../../engine/types.ts';
+import { toPlainText } from '../../engine/html.ts';
 
 const MAX_RESULTS = 8;
 
@@ -31,18 +32,14 @@ export function inlineResults(deps: { content: Content; router?: Router }, query
 function article(content: Content, deps: { content: Content; router?: Router }, lang: string, screen: string, username: string): InlineQueryResultArticle {
   const flow = content.screens.get(screen)!.flow;
   const shown = render(deps, { lang, screen });
-  const title = strip(content.t(lang, flow, `${screen}.button`));
-  const description = strip(content.t(lang, flow, `${screen}.text`)).replace(/\s+/g, ' ').slice(0, 120);
+  const title = toPlainText(content.t(lang, flow, `${screen}.button`));
+  const description = toPlainText(content.t(lang, flow, `${screen}.text`)).replace(/\s+/g, ' ').slice(0, 120);
   return {
     type: 'article',
     id: `${lang}:${screen}`.slice(0, 64),
     title,
     description,
     input_message_content: { message_text: shown.text, parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
-    reply_markup: { inline_keyboard: [[{ text: `➡️ ${strip(content.t(lang, 'common', 'inline.open'))}`, url: botLink(username, encodePayload(content, { lang, screen })) }]] },
+    reply_markup: { inline_keyboard: [[{ text: `➡️ ${toPlainText(content.t(lang, 'common', 'inline.open'))}`, url: botLink(username, encodePayload(content, { lang, screen })) }]] },
   };
-}
-
-function strip(html: string): string {
-  return html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 }
