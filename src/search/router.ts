@@ -191,8 +191,8 @@ export function createRouter(vocab: Vocabulary): Router {
   const use = (map: Map<number, number>, lang: number, n: number) => map.set(lang, (map.get(lang) ?? 0) + n);
   const stop: Array<Set<string>> = languages.map(() => new Set());
   const neg: Array<Set<string>> = languages.map(() => new Set());
-  const negations = new Set<string>();
-  const postNegations = new Set<string>();
+  /** Negations that follow what they negate, per language. */
+  const postNeg: Array<Set<string>> = languages.map(() => new Set());
   const functionLangs = new Map<string, number>();
   languages.forEach((lang, li) => {
     const fw = FUNCTION_WORDS[lang];
@@ -206,13 +206,12 @@ export function createRouter(vocab: Vocabulary): Router {
     for (const entry of fw.neg.split(/\s+/)) {
       const w = tokenize(normalize(entry))[0];
       if (!w) continue;
-      negations.add(w);
       neg[li]!.add(w);
       functionLangs.set(w, (functionLangs.get(w) ?? 0) | (1 << li));
     }
     for (const entry of (fw.negAfter ?? '').split(/\s+/)) {
       const w = tokenize(normalize(entry))[0];
-      if (w) postNegations.add(w);
+      if (w) postNeg[li]!.add(w);
     }
     for (const raw of rawWords(`${fw.stop} ${fw.neg}`)) {
       let m = rawUse.get(raw);
@@ -499,16 +498,21 @@ export function createRouter(vocab: Vocabulary): Router {
     }
 
     // Danger phrases that are negated or part of a longer phrase of another topic do not count.
-    const isNeg = words.map((w) => negations.has(w));
-    const isPostNeg = words.map((w) => postNegations.has(w));
+    // A negation counts in the danger phrase's language or in the text's (romanised forms
+    // for Arabic, Persian, Pashto and Sorani included), not in any language: Arabic "la" or
+    // Persian "na" must not cancel French "il y a de la fumée" or Portuguese "fogo na
+    // cozinha", while English "not" still cancels an "urgent" listed under French.
+    const negates = (lang: number, word: string, after: boolean) => (after ? postNeg : neg)[lang]?.has(word) ?? false;
     const liveDangers = dangers.filter(({ p, at }) => {
+      const phraseLang = phrases[p]!.lang;
       const first = Math.min(...at);
       const last = Math.max(...at);
       const own = new Set(at);
       for (let j = Math.max(0, first - 3); j <= Math.min(n - 1, last + 1); j++) {
         // Before the phrase any negation; right after it only those that follow what they
         // negate (Turkish "değil", Persian "نیست").
-        if ((j < first ? isNeg[j] : isPostNeg[j]) && !own.has(j)) {
+        const after = j > first;
+        if ((negates(phraseLang, words[j]!, after) || negates(textLang, words[j]!, after)) && !own.has(j)) {
           // A negated danger phrase gives no evidence at all.
           for (const i of own) best[phrases[p]!.target * n + i] = 0;
           return false;

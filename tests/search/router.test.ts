@@ -47,6 +47,20 @@ describe('danger first', () => {
   });
 });
 
+describe('negation belongs to a language', () => {
+  it("does not let one language's negation cancel another language's danger", () => {
+    // Arabic "la"/"ma" and Persian "na" are ordinary words in French, Spanish and Portuguese.
+    for (const text of ['il y a de la fumée partout', 'la casa se quema', 'fogo na cozinha']) {
+      expect(realRouter().route(text), text).toEqual(expect.objectContaining({ topic: 'emergency', urgent: true }));
+    }
+  });
+
+  it("still hears a negation in the danger phrase's own language", () => {
+    expect(realRouter().route("ce n'est pas urgent, je cherche un médecin").urgent).toBe(false);
+    expect(realRouter().route('no es urgente, busco un médico').urgent).toBe(false);
+  });
+});
+
 describe('small talk', () => {
   it('routes greetings, thanks and ok to nothing', () => {
     for (const text of ['hello', 'hi', 'thanks', 'ok', 'dank je wel', 'merci', 'شكرا', 'سلام', 'gracias', 'спасибо', '你好', 'ሰላም', 'mahadsanid', '👍', '', '   ']) {
