@@ -18,7 +18,7 @@ export async function benchColdStart(runs = 5) {
     const user = emulator.user({ id: 5150 + i, first_name: 'Cold', language_code: 'en' });
     const asked = user.send('/start', { timeoutMs: 30_000 });
     const t0 = Date.now();
-    const child = spawn(process.execPath, ['--max-old-space-size=96', 'dist/main.mjs'], {
+    const child = spawn(process.execPath, ['--max-old-space-size=96', '--max-semi-space-size=4', 'dist/main.mjs'], {
       env: { PATH: process.env.PATH ?? '', BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' },
       stdio: 'ignore',
     });

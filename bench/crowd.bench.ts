@@ -16,7 +16,7 @@ import { fmt, peakRssMb, summary } from './support.ts';
 
 const ANSWERING = new Set(['sendMessage', 'editMessageText']);
 /** The Node flags `npm start` uses (package.json), so the memory measured is production's. */
-const NODE_FLAGS = (process.env.BOT_NODE_FLAGS ?? '--max-old-space-size=96').split(' ').filter(Boolean);
+const NODE_FLAGS = (process.env.BOT_NODE_FLAGS ?? '--max-old-space-size=96 --max-semi-space-size=4').split(' ').filter(Boolean);
 
 export async function benchCrowd(people = 2000) {
   const emulator = new BotApiEmulator({ timeoutMs: 120_000 });
@@ -29,7 +29,8 @@ export async function benchCrowd(people = 2000) {
   });
   try {
     await waitFor(() => emulator.callsTo('getUpdates').length > 0, 30_000);
-    emulator.setFaults({ rate429: 0.03, rate5xx: 0.02, rateDrop: 0.01, retryAfter: 1, seed: 7 });
+    // CROWD_NO_FAULTS=1: the same crowd with Telegram never failing, as a control.
+    if (!process.env.CROWD_NO_FAULTS) emulator.setFaults({ rate429: 0.03, rate5xx: 0.02, rateDrop: 0.01, retryAfter: 1, seed: 7 });
 
     const latencies: number[] = [];
     let actions = 0;
@@ -62,6 +63,13 @@ export async function benchCrowd(people = 2000) {
       }
     }, 10);
     const answersIn = (chat: number) => counted.get(chat) ?? 0;
+    const progress = process.env.CROWD_DEBUG
+      ? setInterval(() => {
+          const total = [...counted.values()].reduce((a, b) => a + b, 0);
+          const waitingUpdates = (emulator.queue as unknown as { pending: unknown[] }).pending.length;
+          console.error(`t+${Math.round((Date.now() - started) / 1000)}s answers ${total}, calls in flight ${inFlight.length}, updates queued ${waitingUpdates}, bot RSS ${peakRssMb(child.pid!)} MB`);
+        }, 5000)
+      : undefined;
     const answered = (chat: number, need: number) =>
       new Promise<boolean>((resolve) => {
         const timer = setTimeout(() => {
@@ -97,6 +105,7 @@ export async function benchCrowd(people = 2000) {
     // Late retries would show up now as extra answers: give them time to arrive.
     await new Promise((r) => setTimeout(r, 10_000));
     clearInterval(tick);
+    if (progress) clearInterval(progress);
     let lost = 0;
     let doubles = 0;
     for (let i = 0; i < people; i++) {

@@ -44,6 +44,8 @@ export interface BotApiEmulatorOptions {
 
 export interface CallRecord {
   seq: number;
+  /** Position in `calls` (what an action's `sinceCall` counts). */
+  index?: number;
   method: string;
   params: Record<string, unknown>;
   /** chat the call concerns (chat_id, or the chat of the callback/inline query) */
@@ -132,6 +134,7 @@ export class BotApiEmulator {
   readonly botInfo: UserFromGetMe;
   /** Every request, in arrival order (getUpdates included). */
   readonly calls: CallRecord[] = [];
+  private readonly callsByChat = new Map<number, CallRecord[]>();
   /** Every request answered with an error by validation (injected faults are not rejections). */
   readonly rejections: Rejection[] = [];
   /** Accepted requests that are probably mistakes (HTML Telegram mangles when strict is off, skipped deletes). */
@@ -406,7 +409,7 @@ export class BotApiEmulator {
   }
 
   private actionResult(spec: SettleSpec): ActionResult {
-    const calls = this.calls.slice(spec.sinceCall).filter((c) => c.chatKey === spec.chatKey && c.method !== 'getUpdates');
+    const calls = (this.callsByChat.get(spec.chatKey) ?? []).filter((c) => c.index! >= spec.sinceCall && c.method !== 'getUpdates');
     const dropped = spec.updates.find((u) => u.droppedReason !== undefined);
     return {
       updateIds: spec.updates.map((u) => u.update.update_id),
@@ -493,7 +496,15 @@ export class BotApiEmulator {
       startedAt: Date.now(),
       via,
     };
+    // Calls are also indexed per chat: an action's result reads only its own chat's calls,
+    // so thousands of people waiting at once cost the emulator linear, not quadratic, time.
+    record.index = this.calls.length;
     this.calls.push(record);
+    if (record.chatKey !== undefined) {
+      let list = this.callsByChat.get(record.chatKey);
+      if (!list) this.callsByChat.set(record.chatKey, (list = []));
+      list.push(record);
+    }
     return record;
   }
 
