@@ -95,9 +95,24 @@ function deskBlock(content: Content, screen: ScreenNode, state: State): string {
 function checked(content: Content, lang: string, dir: Dir, items: Array<{ checked: string; source: string; source2?: string }>): string {
   if (!items.length) return '';
   const oldest = items.map((i) => i.checked).sort()[0]!;
-  const sources = [...new Set(items.flatMap((i) => (i.source2 ? [i.source, i.source2] : [i.source])))].slice(0, 4);
+  // One link per site (its first, most specific page): four links to one organisation read
+  // as noise on a phone, and the site still leads to the rest.
+  const bySite = new Map<string, string>();
+  for (const url of items.flatMap((i) => (i.source2 ? [i.source, i.source2] : [i.source]))) {
+    const site = siteOf(url);
+    if (!bySite.has(site)) bySite.set(site, url);
+  }
+  const sources = [...bySite.values()].slice(0, 4);
   const date = formatMonth(oldest, lang);
   return `${content.t(lang, 'common', 'answer.checked', { date })} · ${content.t(lang, 'common', 'answer.sources')}: ${sources.map((u) => link(u, dir)).join(' · ')}`;
+}
+
+function siteOf(url: string): string {
+  try {
+    return new URL(url).host.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
 }
 
 const monthFormats = new Map<string, Intl.DateTimeFormat>();

@@ -98,6 +98,8 @@ describe('answers carry their sources', () => {
   it('shows the oldest checked date as month and year, with source links', () => {
     expect(s.text).toContain('🗓 Checked November 2025');
     expect(s.text).toContain('<a href="https://example.org/winter">');
+    // One link per site: the fixture's four example.org sources show as one.
+    expect(s.text.match(/<a href="https:\/\/example\.org/g)?.length).toBe(2); // a service website + one source
   });
   it('marks pending facts', () => {
     expect(s.text).toContain('⏳');
