@@ -19,7 +19,8 @@ export function flowDiagram(content: Content, flowId: string): string {
     const extra: string[] = [];
     if (screen.countries) extra.push(`only ${screen.countries.join(', ').toUpperCase()}`);
     if (answer?.services.length) extra.push(`${answer.services.length} service(s)`);
-    if (answer?.needsCity || answer?.services.length) extra.push('asks city');
+    // Mirrors the engine: only needsCity makes it ask; otherwise national services show.
+    if (answer?.needsCity) extra.push('asks city');
     const text = `${label(screen.id)}<br/><small>${screen.id}${extra.length ? ` · ${extra.join(' · ')}` : ''}</small>`;
     lines.push(answer ? `  ${node(screen.id)}(["${text}"])` : `  ${node(screen.id)}{{"${text}"}}`);
     for (const o of screen.options) {

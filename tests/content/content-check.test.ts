@@ -107,3 +107,18 @@ describe('content:check explains what is wrong, and where', () => {
     expect(problems.join('\n')).toContain('keep screen ids at most 40 characters');
   });
 });
+
+describe('flows:diagram', () => {
+  it('draws every screen and every option of a flow, questions and answers apart', async () => {
+    const { flowDiagram } = await import('../../src/content/diagram.ts');
+    const content = loadContent(FIXTURE);
+    const md = flowDiagram(content, 'shelter');
+    expect(md).toContain('```mermaid\nflowchart TD');
+    expect(md).toContain('shelter{{"🏠 A place to sleep<br/><small>shelter</small>"}}');
+    expect(md).toContain('shelter_tonight(["🌙 Tonight<br/><small>shelter.tonight · 2 service(s)</small>"])');
+    expect(flowDiagram(content, 'shelter')).toContain('shelter_gent(["🇧🇪 Ghent<br/><small>shelter.gent · only BE · asks city</small>"])');
+    expect(md).toContain('shelter -->|be| shelter_gent');
+    expect(md).toContain('shelter_tonight --> shelter_more');
+    expect(() => flowDiagram(content, 'nope')).toThrow('no flow "nope"');
+  });
+});
