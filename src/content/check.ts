@@ -4,7 +4,7 @@
  * within Telegram's 64 bytes, valid Telegram HTML, placeholders kept in translations,
  * complete languages complete, and facts checked within the last 12 months.
  */
-import type { Content } from './load.ts';
+import { parentsFromMenu, type Content } from './load.ts';
 import type { Problem } from './problems.ts';
 import { render } from '../engine/engine.ts';
 import { MAX_CALLBACK_BYTES } from '../engine/callback-data.ts';
@@ -34,14 +34,10 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
   const warn = (file: string, where: string, message: string) => problems.push({ file, where, message, severity: 'warning' });
 
   // ---- reachability from the main menu
-  const reachable = new Set<string>();
-  const queue = content.flows.map((f) => f.start);
-  while (queue.length) {
-    const id = queue.shift()!;
-    if (reachable.has(id) || !content.screens.has(id)) continue;
-    reachable.add(id);
-    for (const o of content.screens.get(id)!.options) queue.push(typeof o === 'string' ? o : o.to);
-  }
+  const reachable = parentsFromMenu(
+    content.flows.map((f) => f.start),
+    (id) => content.screens.get(id)?.options,
+  );
   for (const [id, screen] of content.screens) {
     if (!reachable.has(id)) err(`flows/${screen.flow}.yaml`, id, 'no button leads to this screen: nobody can reach it');
   }
@@ -101,7 +97,7 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
   for (const lang of content.languages) {
     for (const [id, screen] of content.screens) {
       const body = ['text', 'safe', 'desk']
-        .filter((k) => content.t.has(lang.code, screen.flow, `${id}.${k}`) || content.t.has('en', screen.flow, `${id}.${k}`))
+        .filter((k) => content.t.exists(lang.code, screen.flow, `${id}.${k}`))
         .map((k) => content.t(lang.code, screen.flow, `${id}.${k}`))
         .join('\n');
       if (visibleLength(body) > MAX_SCREEN_TEXT) {

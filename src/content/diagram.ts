@@ -3,6 +3,7 @@
  * (GitHub and most Markdown viewers draw it). Labels are the English button texts.
  */
 import type { Content } from './load.ts';
+import { optionTarget } from './schema.ts';
 
 export function flowDiagram(content: Content, flowId: string): string {
   const flow = content.flows.find((f) => f.id === flowId);
@@ -24,7 +25,7 @@ export function flowDiagram(content: Content, flowId: string): string {
     const text = `${label(screen.id)}<br/><small>${screen.id}${extra.length ? ` · ${extra.join(' · ')}` : ''}</small>`;
     lines.push(answer ? `  ${node(screen.id)}(["${text}"])` : `  ${node(screen.id)}{{"${text}"}}`);
     for (const o of screen.options) {
-      const to = typeof o === 'string' ? o : o.to;
+      const to = optionTarget(o);
       const cond = typeof o === 'string' ? '' : [...(o.countries ?? []), ...(o.cities ?? [])].join(', ');
       lines.push(`  ${node(screen.id)} -->${cond ? `|${cond}|` : ''} ${node(to)}`);
       if (content.screens.get(to)?.flow !== flowId) outside.add(to);

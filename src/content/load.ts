@@ -22,12 +22,14 @@ import {
   type Language,
   type ScreenDef,
   type Service,
+  ENGINE_SCREEN_IDS,
+  optionTarget,
 } from './schema.ts';
 import { ContentError, zodProblems, type Problem } from './problems.ts';
 import { createTranslator, type Translator } from './translator.ts';
 
-/** Screen ids the engine owns; flows may not use them. */
-export const RESERVED_SCREENS = new Set(['home', 'lang', 'city', 'help', 'privacy', 'topics']);
+/** Screen ids the engine owns, and names statistics use for its replies; flows may not use them. */
+const RESERVED_SCREENS = new Set<string>([...ENGINE_SCREEN_IDS, 'topics', 'wipe']);
 
 export type ScreenNode = ScreenDef & {
   flow: string;
@@ -190,7 +192,7 @@ export function loadContent(rootDir: string = process.cwd()): Content {
   // References from screens to screens, services, facts, countries and cities.
   for (const { def, file, index } of screenDefs.values()) {
     def.options.forEach((o, j) => {
-      const to = typeof o === 'string' ? o : o.to;
+      const to = optionTarget(o);
       if (!screenDefs.has(to)) problems.push({ file, where: `screens[${index}].options[${j}]`, message: `there is no screen "${to}"`, severity: 'error' });
       if (typeof o !== 'string') {
         for (const c of o.countries ?? []) if (!countries.has(c)) problems.push({ file, where: `screens[${index}].options[${j}].countries`, message: `unknown country "${c}"`, severity: 'error' });
@@ -208,24 +210,10 @@ export function loadContent(rootDir: string = process.cwd()): Content {
   }
 
   // "Back" goes to the screen that first leads here, breadth-first from the main menu.
-  const parent = new Map<string, string>();
-  const queue: string[] = [];
-  for (const f of flows) {
-    if (screenDefs.has(f.start) && !parent.has(f.start)) {
-      parent.set(f.start, 'home');
-      queue.push(f.start);
-    }
-  }
-  while (queue.length) {
-    const id = queue.shift()!;
-    for (const o of screenDefs.get(id)!.def.options) {
-      const to = typeof o === 'string' ? o : o.to;
-      if (screenDefs.has(to) && !parent.has(to)) {
-        parent.set(to, id);
-        queue.push(to);
-      }
-    }
-  }
+  const parent = parentsFromMenu(
+    flows.map((f) => f.start),
+    (id) => screenDefs.get(id)?.def.options,
+  );
   const screens = new Map<string, ScreenNode>();
   for (const [id, { def, flow }] of screenDefs) screens.set(id, { ...def, flow, parent: parent.get(id) ?? flow });
 
@@ -285,6 +273,31 @@ export function loadContent(rootDir: string = process.cwd()): Content {
     t,
     warnings: problems,
   });
+}
+
+/**
+ * Walks the flows breadth-first from the main menu: screen id -> the screen that first
+ * leads to it ('home' for a flow's start). A screen missing from the result is unreachable.
+ */
+export function parentsFromMenu(starts: readonly string[], optionsOf: (id: string) => ReadonlyArray<string | { to: string }> | undefined): Map<string, string> {
+  const parent = new Map<string, string>();
+  const queue: string[] = [];
+  for (const start of starts) {
+    if (optionsOf(start) && !parent.has(start)) {
+      parent.set(start, 'home');
+      queue.push(start);
+    }
+  }
+  while (queue.length) {
+    const id = queue.shift()!;
+    for (const to of optionsOf(id)!.map(optionTarget)) {
+      if (optionsOf(to) && !parent.has(to)) {
+        parent.set(to, id);
+        queue.push(to);
+      }
+    }
+  }
+  return parent;
 }
 
 function checkUnique(values: string[], file: string, what: string, problems: Problem[]) {

@@ -143,6 +143,14 @@ export const answerSchema = z.strictObject({
   needsCity: z.boolean().default(false),
 });
 
+/** Where an option leads: an option is a screen id, or an object with `to`. */
+export function optionTarget(option: string | { to: string }): string {
+  return typeof option === 'string' ? option : option.to;
+}
+
+/** Screens the engine draws itself (menu, pickers, help, privacy); flows may not use these ids. */
+export const ENGINE_SCREEN_IDS = ['home', 'lang', 'city', 'help', 'privacy'] as const;
+
 export const screenSchema = z.strictObject({
   id: screenId,
   /** Only in these countries (e.g. a Belgian-only scheme). */

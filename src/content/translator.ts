@@ -12,6 +12,8 @@ export interface Translator {
   (lang: string, ns: string, key: string, vars?: Record<string, string | number>): string;
   /** Whether `lang` itself has the key (no fallback). */
   has(lang: string, ns: string, key: string): boolean;
+  /** Whether the key resolves to a text at all: in `lang`, or in the English fallback. */
+  exists(lang: string, ns: string, key: string): boolean;
   readonly i18n: i18n;
 }
 
@@ -57,6 +59,7 @@ export function createTranslator(
     return text;
   }) as Translator;
   translate.has = (lang, ns, key) => Boolean(resources.get(lang)?.get(ns)?.[key]);
+  translate.exists = (lang, ns, key) => translate.has(lang, ns, key) || translate.has('en', ns, key);
   Object.defineProperty(translate, 'i18n', { value: instance });
   return translate;
 }

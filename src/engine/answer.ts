@@ -40,7 +40,7 @@ function vars(content: Content, state: State): Record<string, string> {
 export function renderFlowScreenText(content: Content, screen: ScreenNode, state: State, dir: Dir): string {
   const { lang } = state;
   const t = (key: string) => content.t(lang, screen.flow, `${screen.id}.${key}`, vars(content, state));
-  const has = (key: string) => content.t.has(lang, screen.flow, `${screen.id}.${key}`) || content.t.has('en', screen.flow, `${screen.id}.${key}`);
+  const has = (key: string) => content.t.exists(lang, screen.flow, `${screen.id}.${key}`);
 
   const parts: string[] = [`<b>${t('button')}</b>\n${t('text')}`];
   if (!screen.answer) return parts.join('\n\n');
@@ -65,7 +65,7 @@ export function renderFlowScreenText(content: Content, screen: ScreenNode, state
 function serviceCard(content: Content, s: ServiceEntry, lang: string, dir: Dir): string {
   const lines = [`📍 <b>${isolateLtr(escapeHtml(s.name), dir)}</b>`];
   const desc = `service.${s.id}`;
-  if (content.t.has(lang, s.namespace, desc) || content.t.has('en', s.namespace, desc)) lines.push(content.t(lang, s.namespace, desc));
+  if (content.t.exists(lang, s.namespace, desc)) lines.push(content.t(lang, s.namespace, desc));
   if (s.phone) {
     const free = s.phoneFree ? ` (${content.t(lang, 'common', 'card.free')})` : '';
     lines.push(`📞 ${isolateLtr(escapeHtml(s.phone), dir)}${free}`);

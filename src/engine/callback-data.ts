@@ -11,6 +11,7 @@
  * works when its screen still exists, and leads home with a note when it does not.
  */
 import type { Content } from '../content/load.ts';
+import { ENGINE_SCREEN_IDS } from '../content/schema.ts';
 import type { State } from './types.ts';
 
 export const MAX_CALLBACK_BYTES = 64;
@@ -45,7 +46,7 @@ export function decodeCallback(content: Content, data: string): Decoded {
   return { ok: true, op: op as Op, state: { lang, city, screen }, stale };
 }
 
-export const ENGINE_SCREENS = new Set(['home', 'lang', 'city', 'help', 'privacy']);
+const ENGINE_SCREENS = new Set<string>(ENGINE_SCREEN_IDS);
 
 export function isKnownScreen(content: Content, screen: string): boolean {
   return ENGINE_SCREENS.has(screen) || content.screens.has(screen);

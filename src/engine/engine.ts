@@ -3,7 +3,7 @@
  * Every input produces a screen - never silence, never an exception for bad input.
  */
 import type { Content } from '../content/load.ts';
-import type { TopicId } from '../content/schema.ts';
+import { optionTarget, type TopicId } from '../content/schema.ts';
 import { renderFlowScreenText, countryOf, screenLabel } from './answer.ts';
 import { decodeCallback, isKnownScreen } from './callback-data.ts';
 import { decodePayload, encodePayload } from './deep-link.ts';
@@ -180,7 +180,7 @@ function renderUncached(deps: EngineDeps, state: State, notices: string[]): Step
   const country = countryOf(content, state);
   const rows: Button[][] = [];
   for (const option of screen.options) {
-    const to = typeof option === 'string' ? option : option.to;
+    const to = optionTarget(option);
     if (typeof option !== 'string' && country) {
       if (option.countries && !option.countries.includes(country)) continue;
       if (option.cities && state.city && !option.cities.includes(state.city)) continue;
