@@ -13,6 +13,8 @@ import { validateTelegramHtml } from './telegram-html.ts';
 import { readSources, statusOf } from '../i18n/sources.ts';
 
 export const MAX_SCREEN_TEXT = 700;
+/** The parts of a screen that count together against MAX_SCREEN_TEXT. */
+export const SCREEN_PARTS = ['text', 'safe', 'desk'] as const;
 export const MAX_MESSAGE = 4096;
 export const MAX_BUTTON_LABEL = 40;
 const STALE_MONTHS = 12;
@@ -96,12 +98,9 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
   const seenTooLong = new Set<string>();
   for (const lang of content.languages) {
     for (const [id, screen] of content.screens) {
-      const body = ['text', 'safe', 'desk']
-        .filter((k) => content.t.exists(lang.code, screen.flow, `${id}.${k}`))
-        .map((k) => content.t(lang.code, screen.flow, `${id}.${k}`))
-        .join('\n');
-      if (visibleLength(body) > MAX_SCREEN_TEXT) {
-        err(`locales/${lang.code}/${screen.flow}.json`, id, `screen text is ${visibleLength(body)} characters (text + safe + desk); keep it under ${MAX_SCREEN_TEXT} or split it into a "more" screen`);
+      const length = screenTextLength(SCREEN_PARTS.map((k) => (content.t.exists(lang.code, screen.flow, `${id}.${k}`) ? content.t(lang.code, screen.flow, `${id}.${k}`) : undefined)));
+      if (length > MAX_SCREEN_TEXT) {
+        err(`locales/${lang.code}/${screen.flow}.json`, id, `screen text is ${length} characters (text + safe + desk); keep it under ${MAX_SCREEN_TEXT} or split it into a "more" screen`);
       }
       for (const city of cityOptions) {
         const result = render({ content }, { lang: lang.code, city, screen: id });
@@ -129,6 +128,11 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
   for (const s of content.services.values()) if (old(s.checked)) warn(`data/services/${s.namespace}.yaml`, s.id, `checked ${s.checked}: more than ${STALE_MONTHS} months ago, check it against ${s.source} again`);
 
   return { problems, missing, outdated, screensRendered };
+}
+
+/** Visible length of a screen's text + safe + desk (those it has), one under the other as a phone shows them. */
+export function screenTextLength(parts: ReadonlyArray<string | undefined>): number {
+  return visibleLength(parts.filter((p): p is string => p !== undefined).join('\n'));
 }
 
 /** {{name}} placeholders, sorted, for comparing a translation with its English source. */

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { placeholders } from '../content/check.ts';
+import { MAX_SCREEN_TEXT, placeholders, SCREEN_PARTS, screenTextLength } from '../content/check.ts';
 import { validateTelegramHtml } from '../content/telegram-html.ts';
 import { visibleLength } from '../engine/html.ts';
 import { previousEnglish, readSources, statusOf, writeSources, type TranslationStatus } from './sources.ts';
@@ -86,10 +86,6 @@ export function rejectReason(row: Pick<Row, 'key' | 'english'>, translation: str
 
 export type ImportResult = { imported: number; confirmed: number; unchanged: number; rejected: Array<{ row: number; id: string; reason: string }> };
 
-/** The parts of a screen counted together against the phone-screen limit. */
-const SCREEN_PARTS = ['text', 'safe', 'desk'];
-export const MAX_SCREEN_TEXT = 700;
-
 /**
  * Applies rows (numbered as a spreadsheet shows them: the header is row 1) to
  * locales/<lang>/. Valid rows are written even when others are rejected, so a translator
@@ -128,15 +124,17 @@ export function applyTranslations(rootDir: string, lang: string, rows: Array<{ r
     accepted.push({ row: row.row, known, translation, edited });
   }
 
-  // A screen's text + safe + desk must still fit a phone screen with the new texts.
-  const merged = (ns: string, key: string) => accepted.find((a) => a.known.ns === ns && a.known.key === key)?.translation ?? texts.get(ns)?.[key] ?? current.get(`${ns}:${key}`)?.english ?? '';
+  // A screen's text + safe + desk must still fit a phone screen with the new texts (the same
+  // rule content:check applies).
+  const incoming = new Map(accepted.map((a) => [a.known.id, a.translation]));
+  const merged = (ns: string, key: string) => incoming.get(`${ns}:${key}`) ?? texts.get(ns)?.[key] ?? current.get(`${ns}:${key}`)?.english ?? '';
   const tooLong = new Map<string, number>();
   for (const a of accepted) {
     const m = /^(.*)\.(text|safe|desk)$/.exec(a.known.key);
     if (!m) continue;
     const screen = `${a.known.ns}:${m[1]}`;
     if (tooLong.has(screen)) continue;
-    const total = SCREEN_PARTS.map((part) => (current.has(`${screen}.${part}`) ? visibleLength(merged(a.known.ns, `${m[1]}.${part}`)) : 0)).reduce((x, y) => x + y, 0);
+    const total = screenTextLength(SCREEN_PARTS.map((part) => (current.has(`${screen}.${part}`) ? merged(a.known.ns, `${m[1]}.${part}`) : undefined)));
     if (total > MAX_SCREEN_TEXT) tooLong.set(screen, total);
   }
 

@@ -116,9 +116,10 @@ describe('i18n:export and i18n:import', () => {
       { row: 2, id: 'shelter:shelter.tonight.text', english: '', translation: 'ا'.repeat(400) },
       { row: 3, id: 'shelter:shelter.tonight.safe', english: '', translation: 'ب'.repeat(400) },
     ]);
+    // 400 + 400 + the 32-character desk sentence + the two line breaks between them.
     expect(result.rejected.map((r) => r.reason)).toEqual([
-      'the screen "shelter.tonight" would be 832 characters (text + safe + desk), at most 700: shorten one of its texts',
-      'the screen "shelter.tonight" would be 832 characters (text + safe + desk), at most 700: shorten one of its texts',
+      'the screen "shelter.tonight" would be 834 characters (text + safe + desk), at most 700: shorten one of its texts',
+      'the screen "shelter.tonight" would be 834 characters (text + safe + desk), at most 700: shorten one of its texts',
     ]);
     expect(result.imported).toBe(0);
   });
