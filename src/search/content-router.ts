@@ -1,10 +1,8 @@
-/**
- * The router the bot uses, built from the already-loaded content (the same keyword lists
- * the command-line tools read with loadVocabulary), so nothing is read from disk twice.
- */
+/** The router the bot uses, built from the already-loaded content. */
 import type { Content } from '../content/load.ts';
 import { createRouter, type Router } from './router.ts';
+import { vocabularyOf } from './vocabulary.ts';
 
 export function createContentRouter(content: Content): Router {
-  return createRouter({ languages: content.languages.map((l) => l.code), keywords: content.keywords });
+  return createRouter(vocabularyOf(content));
 }
