@@ -127,15 +127,6 @@ export async function benchCrowd(people = 2000) {
 
 const quick = { expectReply: false, settleMs: 1 };
 
-async function until(ok: () => boolean, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return true;
-}
-
 async function waitFor(ok: () => boolean, ms: number) {
   const until = Date.now() + ms;
   while (!ok()) {

@@ -1,6 +1,6 @@
 /** Links, QR codes, demo conversations and inline mode, through the Bot API emulator. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labels, realContent, startBot, type RunningBot } from '../support/harness.ts';
+import { realContent, startBot, type RunningBot } from '../support/harness.ts';
 import type { Router } from '../../src/engine/types.ts';
 
 // Inline mode is tested with a stand-in router so this file does not depend on the
