@@ -6,17 +6,11 @@
  */
 import { parentsFromMenu, type Content } from './load.ts';
 import type { Problem } from './problems.ts';
-import { render } from '../engine/engine.ts';
-import { MAX_CALLBACK_BYTES } from '../engine/callback-data.ts';
-import { visibleLength } from '../engine/html.ts';
+import { crawlScreens, RULES, summarise, type Rule } from './screen-rules.ts';
+import { isButtonLabel, MAX_BUTTON_LABEL, MAX_SCREEN_TEXT, placeholders, SCREEN_PARTS, screenTextLength, textLength } from './text-rules.ts';
 import { validateTelegramHtml } from './telegram-html.ts';
 import { readSources, statusOf } from '../i18n/sources.ts';
 
-export const MAX_SCREEN_TEXT = 700;
-/** The parts of a screen that count together against MAX_SCREEN_TEXT. */
-export const SCREEN_PARTS = ['text', 'safe', 'desk'] as const;
-export const MAX_MESSAGE = 4096;
-export const MAX_BUTTON_LABEL = 40;
 const STALE_MONTHS = 12;
 
 export type CheckReport = {
@@ -26,6 +20,8 @@ export type CheckReport = {
   /** lang -> number of translations made from an older English text. */
   outdated: Map<string, number>;
   screensRendered: number;
+  /** How many renders broke each rule of what a person sees (all zero when the content is right). */
+  renderFindings: Record<Rule, number>;
 };
 
 export function checkContent(content: Content, opts: { now: Date }): CheckReport {
@@ -87,38 +83,29 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
       for (const [key, text] of Object.entries(keys)) {
         const problem = validateTelegramHtml(text);
         if (problem) err(`locales/${lang}/${ns}.json`, key, `not valid Telegram HTML: ${problem}`);
-        if (key.endsWith('.button') && [...text].length > MAX_BUTTON_LABEL) warn(`locales/${lang}/${ns}.json`, key, `button label longer than ${MAX_BUTTON_LABEL} characters: phones cut it off`);
+        if (isButtonLabel(key) && textLength(key, text) > MAX_BUTTON_LABEL) warn(`locales/${lang}/${ns}.json`, key, `button label longer than ${MAX_BUTTON_LABEL} characters: phones cut it off`);
       }
     }
   }
 
-  // ---- every screen, in every language and city, as a person would get it
-  let screensRendered = 0;
-  const cityOptions: Array<string | undefined> = [undefined, ...content.cities.map((c) => c.id)];
-  const seenTooLong = new Set<string>();
+  // ---- the prose of every screen, in every language, short enough for a phone
   for (const lang of content.languages) {
     for (const [id, screen] of content.screens) {
       const length = screenTextLength(SCREEN_PARTS.map((k) => (content.t.exists(lang.code, screen.flow, `${id}.${k}`) ? content.t(lang.code, screen.flow, `${id}.${k}`) : undefined)));
       if (length > MAX_SCREEN_TEXT) {
-        err(`locales/${lang.code}/${screen.flow}.json`, id, `screen text is ${length} characters (text + safe + desk); keep it under ${MAX_SCREEN_TEXT} or split it into a "more" screen`);
-      }
-      for (const city of cityOptions) {
-        const result = render({ content }, { lang: lang.code, city, screen: id });
-        screensRendered++;
-        const length = visibleLength(result.text);
-        if (length > MAX_MESSAGE && !seenTooLong.has(`${lang.code}:${id}`)) {
-          seenTooLong.add(`${lang.code}:${id}`);
-          err(`flows/${screen.flow}.yaml`, id, `in ${lang.english}${city ? ` for ${city}` : ''} the message is ${length} characters: Telegram refuses more than ${MAX_MESSAGE}`);
-        }
-        for (const row of result.buttons) {
-          for (const b of row) {
-            if ('data' in b && Buffer.byteLength(b.data) > MAX_CALLBACK_BYTES) err(`flows/${screen.flow}.yaml`, id, `a button's data is over ${MAX_CALLBACK_BYTES} bytes: ${b.data}`);
-            if (!b.label.trim()) err(`flows/${screen.flow}.yaml`, id, `a button has no label in ${lang.english}`);
-          }
-        }
-        if (!screen.answer?.services.length && !screen.answer?.needsCity) break; // the city changes nothing here
+        err(`locales/${lang.code}/${screen.flow}.json`, id, `screen text is ${length} characters (${SCREEN_PARTS.join(' + ')}); keep it under ${MAX_SCREEN_TEXT} or split it into a "more" screen`);
       }
     }
+  }
+
+  // ---- every screen the bot can show, in every language and city, as a person gets it
+  const crawl = crawlScreens(content);
+  const renderFindings = Object.fromEntries(Object.keys(RULES).map((r) => [r, 0])) as Record<Rule, number>;
+  for (const f of crawl.findings) renderFindings[f.rule]++;
+  for (const g of summarise(crawl.findings)) {
+    const flow = content.screens.get(g.screen.split(' ')[0]!)?.flow;
+    const where = g.count > g.examples.length ? `${g.examples.join(', ')} and ${g.count - g.examples.length} more` : g.examples.join(', ');
+    err(flow ? `flows/${flow}.yaml` : 'locales/<lang>/common.json', g.screen, `${RULES[g.rule]}: ${g.detail} (in ${where})`);
   }
 
   // ---- facts and services checked within the last 12 months
@@ -127,15 +114,5 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
   for (const f of content.facts.values()) if (old(f.checked)) warn('data/facts/', f.id, `checked ${f.checked}: more than ${STALE_MONTHS} months ago, check it against ${f.source} again`);
   for (const s of content.services.values()) if (old(s.checked)) warn(`data/services/${s.namespace}.yaml`, s.id, `checked ${s.checked}: more than ${STALE_MONTHS} months ago, check it against ${s.source} again`);
 
-  return { problems, missing, outdated, screensRendered };
-}
-
-/** Visible length of a screen's text + safe + desk (those it has), one under the other as a phone shows them. */
-export function screenTextLength(parts: ReadonlyArray<string | undefined>): number {
-  return visibleLength(parts.filter((p): p is string => p !== undefined).join('\n'));
-}
-
-/** {{name}} placeholders, sorted, for comparing a translation with its English source. */
-export function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{\{\s*([\w.-]+)\s*\}\}/g)].map((m) => m[1]!).sort();
+  return { problems, missing, outdated, screensRendered: crawl.renders, renderFindings };
 }

@@ -21,14 +21,17 @@ export function countryOf(content: Content, state: Pick<State, 'city'>): string 
 }
 
 /**
- * Services of an answer that serve the person's city or its whole country. Before a city
- * is chosen, only national services show (an emergency screen must not wait for a city).
+ * Services of an answer that serve the person's city or its whole country, the city's own
+ * first. Before a city is chosen, only national services show (an emergency screen must not
+ * wait for a city).
  */
 export function servicesFor(content: Content, screen: ScreenNode, state: Pick<State, 'city'>): ServiceEntry[] {
   const city = state.city ? content.city.get(state.city) : undefined;
-  return (screen.answer?.services ?? [])
+  const shown = (screen.answer?.services ?? [])
     .map((id) => content.services.get(id)!)
     .filter((s) => (city ? s.area.includes(city.id) || s.area.includes(city.country) : s.area.some((a) => content.countries.has(a))));
+  // The person's own city first: with at most two cards shown, the local one must not be the one left out.
+  return city ? [...shown.filter((s) => s.area.includes(city.id)), ...shown.filter((s) => !s.area.includes(city.id))] : shown;
 }
 
 /** Placeholders any text may use. */
@@ -37,29 +40,61 @@ function vars(content: Content, state: State): Record<string, string> {
   return { emergencyNumber: country?.emergencyNumber ?? '112' };
 }
 
+/** Cards shown on an answer itself; the rest wait behind "➕ More organisations". */
+export const MAX_CARDS = 2;
+
+/**
+ * The parts of an answer in the order a phone shows them. `desk` and `sources` are what a
+ * person does not need to scroll through to get the answer (the desk sentence is shown to
+ * a clerk, the sources are for checking), so length rules leave them out.
+ */
+export type AnswerSection = { kind: 'lead' | 'cards' | 'safe' | 'risk' | 'desk' | 'status' | 'checked' | 'sources'; html: string };
+
 export function renderFlowScreenText(content: Content, screen: ScreenNode, state: State, dir: Dir): string {
+  return joinSections(flowScreenSections(content, screen, state, dir));
+}
+
+/** Sections one paragraph apart; the sources line stays right under the checked date. */
+export function joinSections(sections: readonly AnswerSection[]): string {
+  return sections.map((s, i) => (i === 0 ? '' : s.kind === 'sources' ? '\n' : '\n\n') + s.html).join('');
+}
+
+export function flowScreenSections(content: Content, screen: ScreenNode, state: State, dir: Dir): AnswerSection[] {
   const { lang } = state;
   const t = (key: string) => content.t(lang, screen.flow, `${screen.id}.${key}`, vars(content, state));
   const has = (key: string) => content.t.exists(lang, screen.flow, `${screen.id}.${key}`);
 
-  const parts: string[] = [`<b>${t('button')}</b>\n${t('text')}`];
-  if (!screen.answer) return parts.join('\n\n');
+  const sections: AnswerSection[] = [{ kind: 'lead', html: `<b>${t('button')}</b>\n${t('text')}` }];
+  if (!screen.answer) return sections;
 
   const services = servicesFor(content, screen, state);
   if (screen.answer.services.length) {
-    parts.push(services.length ? services.map((s) => serviceCard(content, s, lang, dir)).join('\n\n') : content.t(lang, 'common', 'cards.none'));
+    const shown = services.slice(0, MAX_CARDS);
+    sections.push({ kind: 'cards', html: shown.length ? shown.map((s) => serviceCard(content, s, lang, dir)).join('\n\n') : content.t(lang, 'common', 'cards.none') });
   }
-  if (has('safe')) parts.push(`✅ ${t('safe')}`);
-  if (has('desk')) parts.push(deskBlock(content, screen, state));
+  // ✅ only for what reassures, ⚠️ for a risk or a limit: a hurried reader takes a tick as "safe".
+  if (has('safe')) sections.push({ kind: 'safe', html: `✅ ${t('safe')}` });
+  if (has('risk')) sections.push({ kind: 'risk', html: `⚠️ ${t('risk')}` });
+  if (has('desk')) sections.push({ kind: 'desk', html: deskBlock(content, screen, state) });
 
   const facts = screen.answer.facts.map((id) => content.facts.get(id)!);
   const statuses = new Set([...facts.map((f) => f.status), ...services.map((s) => s.status)]);
   for (const status of ['pending', 'disputed', 'changed'] as const) {
-    if (statuses.has(status)) parts.push(content.t(lang, 'common', `status.${status}`));
+    if (statuses.has(status)) sections.push({ kind: 'status', html: content.t(lang, 'common', `status.${status}`) });
   }
-  const checkedLine = checked(content, lang, dir, [...facts, ...services]);
-  if (checkedLine) parts.push(checkedLine);
-  return parts.join('\n\n');
+  sections.push(...checked(content, lang, dir, [...facts, ...services]));
+  return sections;
+}
+
+/**
+ * "➕ More organisations": the cards an answer did not show (it shows the first
+ * MAX_CARDS, the person's city first). Empty when there are none.
+ */
+export function moreCardsText(content: Content, screen: ScreenNode, state: State, dir: Dir): string | undefined {
+  const rest = servicesFor(content, screen, state).slice(MAX_CARDS);
+  if (!rest.length) return undefined;
+  const heading = `<b>${screenLabel(content, state.lang, screen.id)}</b>\n${content.t(state.lang, 'common', 'cards.moreTitle')}`;
+  return [heading, ...rest.map((s) => serviceCard(content, s, state.lang, dir))].join('\n\n');
 }
 
 function serviceCard(content: Content, s: ServiceEntry, lang: string, dir: Dir): string {
@@ -84,16 +119,26 @@ function serviceCard(content: Content, s: ServiceEntry, lang: string, dir: Dir):
 function deskBlock(content: Content, screen: ScreenNode, state: State): string {
   const country = content.countries.get(countryOf(content, state) ?? 'nl');
   const deskLang = country?.deskLanguage ?? 'nl';
-  const key = `${screen.id}.desk`;
-  const desk = content.t(deskLang, screen.flow, key, vars(content, state));
-  const lines = [content.t(state.lang, 'common', 'answer.deskTitle'), `<blockquote>${desk}</blockquote>`];
-  if (state.lang !== deskLang) lines.push(`<i>${content.t(state.lang, screen.flow, key, vars(content, state))}</i>`);
+  const sentence = (key: string) => {
+    const lines = [`<blockquote>${content.t(deskLang, screen.flow, key, vars(content, state))}</blockquote>`];
+    if (state.lang !== deskLang) lines.push(`<i>${content.t(state.lang, screen.flow, key, vars(content, state))}</i>`);
+    return lines;
+  };
+  const lines = [content.t(state.lang, 'common', 'answer.deskTitle'), ...sentence(`${screen.id}.desk`)];
+  // A sentence that says the person has no papers is shown only for when the desk asks:
+  // nobody should disclose their status to a clerk before anyone asks.
+  if (content.t.exists(state.lang, screen.flow, `${screen.id}.deskIfAsked`)) {
+    lines.push(content.t(state.lang, 'common', 'answer.deskIfAskedTitle'), ...sentence(`${screen.id}.deskIfAsked`));
+  }
   return lines.join('\n');
 }
 
-/** "🗓 Checked March 2026 · Sources: a · b": the oldest check date of what the answer shows. */
-function checked(content: Content, lang: string, dir: Dir, items: Array<{ checked: string; source: string; source2?: string }>): string {
-  if (!items.length) return '';
+/**
+ * "🗓 Checked March 2026" (the oldest check date of what the answer shows) and, on the next
+ * line, "Sources: a · b".
+ */
+function checked(content: Content, lang: string, dir: Dir, items: Array<{ checked: string; source: string; source2?: string }>): AnswerSection[] {
+  if (!items.length) return [];
   const oldest = items.map((i) => i.checked).sort()[0]!;
   // One link per site (its first, most specific page): four links to one organisation read
   // as noise on a phone, and the site still leads to the rest.
@@ -104,7 +149,10 @@ function checked(content: Content, lang: string, dir: Dir, items: Array<{ checke
   }
   const sources = [...bySite.values()].slice(0, 4);
   const date = formatMonth(oldest, lang);
-  return `${content.t(lang, 'common', 'answer.checked', { date })} · ${content.t(lang, 'common', 'answer.sources')}: ${sources.map((u) => link(u, dir)).join(' · ')}`;
+  return [
+    { kind: 'checked', html: content.t(lang, 'common', 'answer.checked', { date }) },
+    { kind: 'sources', html: `${content.t(lang, 'common', 'answer.sources')}: ${sources.map((u) => link(u, dir)).join(' · ')}` },
+  ];
 }
 
 function siteOf(url: string): string {
@@ -124,7 +172,9 @@ export function formatMonth(yyyyMm: string, lang: string): string {
   if (!format) {
     // Building an Intl formatter costs ~200 us; one per language is enough.
     try {
-      format = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+      // Gregorian always: checked dates must match the sources' dates and what an office says
+      // (fa, ps and ckb would otherwise get the Persian solar calendar).
+      format = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC', calendar: 'gregory' });
     } catch {
       format = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' });
     }

@@ -6,6 +6,7 @@
  *   C|...                                               city picker, then on to <screen>
  *   x|...                                               clear this chat (channel action)
  *   s|...                                               share a link to <screen> (channel action)
+ *   m|...                                               the organisations <screen> had no room for
  *
  * The version is a short hash of the content: a button from before a content update still
  * works when its screen still exists, and leads home with a note when it does not.
@@ -15,8 +16,8 @@ import { ENGINE_SCREEN_IDS } from '../content/schema.ts';
 import type { State } from './types.ts';
 
 export const MAX_CALLBACK_BYTES = 64;
-export type Op = 'g' | 'L' | 'C' | 'x' | 's';
-const OPS = new Set<string>(['g', 'L', 'C', 'x', 's']);
+export type Op = 'g' | 'L' | 'C' | 'x' | 's' | 'm';
+const OPS = new Set<string>(['g', 'L', 'C', 'x', 's', 'm']);
 
 export function encodeCallback(content: Content, op: Op, state: State): string {
   const city = state.city ? (content.city.get(state.city)?.code ?? '-') : '-';

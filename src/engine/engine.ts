@@ -2,12 +2,13 @@
  * The engine: (content, what we know, input) -> Screen. Pure: no grammY, no I/O, no clock.
  * Every input produces a screen - never silence, never an exception for bad input.
  */
-import type { Content } from '../content/load.ts';
+import type { Content, ScreenNode } from '../content/load.ts';
 import { optionTarget, type TopicId } from '../content/schema.ts';
-import { renderFlowScreenText, countryOf, screenLabel } from './answer.ts';
+import { renderFlowScreenText, countryOf, moreCardsText, screenLabel } from './answer.ts';
 import { decodeCallback, isKnownScreen } from './callback-data.ts';
 import { decodePayload, encodePayload } from './deep-link.ts';
 import { button, cityRows, languageRows, navRow } from './keyboards.ts';
+import { rtlParagraphs } from './html.ts';
 import { nearestCity } from './nearest-city.ts';
 import { Lru } from './lru.ts';
 import type { Button, Input, Router, Screen, State } from './types.ts';
@@ -29,8 +30,13 @@ export type StepResult = Screen & {
 export function step(deps: EngineDeps, known: Known, input: Input): StepResult {
   const result = stepInner(deps, known, input);
   const demo = known.demo || result.demo;
-  if (!demo || result.effect === 'wipe') return result;
-  return { ...result, demo: true, text: `<i>${t(deps.content, result.state.lang, 'demo.banner')}</i>\n\n${result.text}` };
+  if (!demo || result.effect === 'wipe') return finish(result);
+  return finish({ ...result, demo: true, text: `<i>${t(deps.content, result.state.lang, 'demo.banner')}</i>\n\n${result.text}` });
+}
+
+/** Last touch on every screen: right-to-left lines stay right to left whatever they start with. */
+function finish(result: StepResult): StepResult {
+  return result.dir === 'rtl' ? { ...result, text: rtlParagraphs(result.text) } : result;
 }
 
 function stepInner(deps: EngineDeps, known: Known, input: Input): StepResult {
@@ -83,6 +89,7 @@ function callback(deps: EngineDeps, known: Known, data: string): StepResult {
   if (op === 'L') return languagePicker(deps, state, state.screen, state.lang);
   if (op === 'C') return cityPicker(deps, state, state.screen);
   if (op === 'x') return wiped(content, state.lang);
+  if (op === 'm') return moreCards(deps, state);
   if (op === 's') {
     const screen = render(deps, state);
     return { ...screen, effect: 'share', sharePayload: encodePayload(content, { lang: state.lang, city: state.city, screen: screen.state.screen }) };
@@ -108,12 +115,13 @@ function typed(deps: EngineDeps, known: Known, base: State, text: string): StepR
   }
   const targets = [result.target ?? topic, ...result.alternatives.map((a) => a.target)]
     .map((id) => (content.screens.has(id) ? id : id.split('.')[0]!))
+    .map((id) => forCountry(content, id, countryOf(content, state)))
     .filter((id, i, all) => content.screens.has(id) && all.indexOf(id) === i)
     .slice(0, 3);
   const dir = direction(content, lang);
   const rows: Button[][] = targets.map((id) => [button(content, screenLabel(content, lang, id), 'g', { ...state, screen: id })]);
   // Menu, emergency and language; no "back": this reply is not a step in a tree.
-  rows.push(navRow(content, { ...state, screen: 'home' }, 'home').slice(1));
+  rows.push(navRow(content, { ...state, screen: 'home' }, 'home'));
   return {
     state: { ...state, screen: 'home' },
     text: withMachineNote(content, lang, t(content, lang, 'text.didYouMean')),
@@ -173,12 +181,52 @@ function renderUncached(deps: EngineDeps, state: State, notices: string[]): Step
       return { state, text: withMachineNote(content, state.lang, prefix + t(content, state.lang, `${state.screen}.text`)), buttons: rows, dir, stat: { screen: state.screen } };
     }
   }
+  const country = countryOf(content, state);
+  // A screen of another country (an old button, a shared link, a suggestion) opens this
+  // country's way into the same topic; a menu with one way on for this place opens that way.
+  const shownId = followSingleOption(content, forCountry(content, state.screen, country), state);
+  if (shownId !== state.screen) state = { ...state, screen: shownId };
   const screen = content.screens.get(state.screen)!;
   if (screen.answer?.needsCity && !state.city) {
     return cityPicker(deps, state, screen.id, prefix);
   }
-  const country = countryOf(content, state);
+  const nav = navRow(content, state, backTarget(content, screen, state));
+  // A button that goes where another one on the screen goes is noise ("🆘 Emergency" beside "🆘 112").
+  const seen = new Set(nav.map(buttonTarget));
   const rows: Button[][] = [];
+  for (const to of visibleOptions(content, screen, state)) {
+    const b = button(content, screenLabel(content, state.lang, to), 'g', { ...state, screen: to });
+    if (seen.has(buttonTarget(b))) continue;
+    seen.add(buttonTarget(b));
+    rows.push([b]);
+  }
+  const extras: Button[] = [];
+  if (screen.answer && moreCardsText(content, screen, state, dir)) extras.push(button(content, t(content, state.lang, 'cards.more'), 'm', state));
+  if (screen.answer?.services.length || screen.answer?.needsCity) extras.push(button(content, cityLabel(content, state), 'C', state));
+  if (screen.answer) extras.push(button(content, t(content, state.lang, 'share.button'), 's', state));
+  if (extras.length) rows.push(extras);
+  const original = originalLanguageRow(content, state);
+  if (original) rows.push(original);
+  rows.push(nav);
+  const text = prefix + renderFlowScreenText(content, screen, state, dir);
+  return { state, text: withMachineNote(content, state.lang, text), buttons: rows, dir, stat: { screen: screen.id } };
+}
+
+/** The organisations an answer had no room for, with a way back to the answer. */
+function moreCards(deps: EngineDeps, state: State): StepResult {
+  const { content } = deps;
+  const screen = content.screens.get(state.screen);
+  const dir = direction(content, state.lang);
+  const text = screen && moreCardsText(content, screen, state, dir);
+  if (!screen || !text) return render(deps, state);
+  const rows = [[button(content, t(content, state.lang, 'nav.back'), 'g', state), button(content, t(content, state.lang, 'nav.home'), 'g', { ...state, screen: 'home' })]];
+  return { state, text: withMachineNote(content, state.lang, text), buttons: rows, dir, stat: { screen: screen.id } };
+}
+
+/** Options of a screen that apply to the person's country and city (all of them before a city is chosen). */
+export function visibleOptions(content: Content, screen: ScreenNode, state: Pick<State, 'city'>): string[] {
+  const country = countryOf(content, state);
+  const out: string[] = [];
   for (const option of screen.options) {
     const to = optionTarget(option);
     if (typeof option !== 'string' && country) {
@@ -187,17 +235,41 @@ function renderUncached(deps: EngineDeps, state: State, notices: string[]): Step
     }
     const target = content.screens.get(to)!;
     if (country && target.countries && !target.countries.includes(country)) continue;
-    rows.push([button(content, screenLabel(content, state.lang, to), 'g', { ...state, screen: to })]);
+    out.push(to);
   }
-  const extras: Button[] = [];
-  if (screen.answer?.services.length || screen.answer?.needsCity) extras.push(button(content, cityLabel(content, state), 'C', state));
-  if (screen.answer) extras.push(button(content, t(content, state.lang, 'share.button'), 's', state));
-  if (extras.length) rows.push(extras);
-  const original = originalLanguageRow(content, state);
-  if (original) rows.push(original);
-  rows.push(navRow(content, state, screen.parent));
-  const text = prefix + renderFlowScreenText(content, screen, state, dir);
-  return { state, text: withMachineNote(content, state.lang, text), buttons: rows, dir, stat: { screen: screen.id } };
+  return out;
+}
+
+/** A screen meant for another country gives way to its topic's start (then followed for this country). */
+function forCountry(content: Content, id: string, country: string | undefined): string {
+  const screen = content.screens.get(id);
+  if (!screen || !country || !screen.countries || screen.countries.includes(country)) return id;
+  return screen.flow;
+}
+
+/**
+ * A question with only one answer for this place is not asked: its one option opens
+ * directly (in Ghent, "tonight or later?" with only "🇧🇪 Belgium" on offer).
+ */
+function followSingleOption(content: Content, id: string, state: Pick<State, 'city'>): string {
+  for (let hops = 0; hops < 8; hops++) {
+    const screen = content.screens.get(id);
+    if (!screen || screen.answer) return id;
+    const options = visibleOptions(content, screen, state);
+    if (options.length !== 1) return id;
+    id = options[0]!;
+  }
+  return id;
+}
+
+/** "Back" skips the menus that were skipped on the way in (they would open this screen again). */
+function backTarget(content: Content, screen: ScreenNode, state: Pick<State, 'city'>): string {
+  let back = screen.parent;
+  for (let hops = 0; hops < 8 && back !== 'home'; hops++) {
+    if (followSingleOption(content, back, state) !== screen.id) break;
+    back = content.screens.get(back)?.parent ?? 'home';
+  }
+  return back;
 }
 
 function home(deps: EngineDeps, state: State, prefix: string): StepResult {
@@ -212,7 +284,8 @@ function home(deps: EngineDeps, state: State, prefix: string): StepResult {
     button(content, t(content, state.lang, 'home.privacy'), 'g', { ...state, screen: 'privacy' }),
     button(content, `${t(content, state.lang, 'nav.language')} ${content.language.get(state.lang)?.name ?? ''}`.trim(), 'L', state),
   ]);
-  const original = originalLanguageRow(content, state);
+  // The menu keeps one way to the source language: with seven topics it is at the 12-button limit.
+  const original = originalLanguageRow(content, state)?.slice(0, 1);
   if (original) rows.push(original);
   return { state, text: withMachineNote(content, state.lang, prefix + t(content, state.lang, 'home.text')), buttons: rows, dir, stat: { screen: 'home' } };
 }
@@ -235,7 +308,12 @@ function cityPicker(deps: EngineDeps, state: State, target: string, prefix = '')
 
 // ---------------------------------------------------------------- helpers
 
-/** "📍 Amsterdam" (tap to change) or "📍 Choose your city". */
+/** Where a button leads: its callback data or its URL. */
+export function buttonTarget(b: Button): string {
+  return 'data' in b ? b.data : b.url;
+}
+
+/** "🔄 Amsterdam: change city" or "🏙️ Choose your city": a switch, not an address card. */
 function cityLabel(content: Content, state: State): string {
   return state.city ? t(content, state.lang, 'home.cityChosen', { city: t(content, state.lang, `city.${state.city}`) }) : t(content, state.lang, 'home.cityNone');
 }

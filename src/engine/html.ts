@@ -47,3 +47,20 @@ export function toPlainText(html: string): string {
     .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
     .replace(/&amp;/g, '&');
 }
+
+/** Letters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms). */
+const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+const RLM = '\u200f';
+
+/**
+ * A line's direction is set by its first strong letter, so a Persian line that starts with
+ * "COA" or a Latin name would read left to right. A RIGHT-TO-LEFT MARK at the start of each
+ * line that has right-to-left letters keeps it right to left; lines without any (a Dutch
+ * desk sentence, a link) keep their own direction. Idempotent.
+ */
+export function rtlParagraphs(html: string): string {
+  return html
+    .split('\n')
+    .map((line) => (RTL_LETTER.test(line) && !line.startsWith(RLM) ? RLM + line : line))
+    .join('\n');
+}

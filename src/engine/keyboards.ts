@@ -7,13 +7,15 @@ export function button(content: Content, label: string, op: Op, state: State): B
   return { label, data: encodeCallback(content, op, state) };
 }
 
-/** Back, menu, emergency and language: on every screen except the menu itself. */
+/**
+ * Back, menu, emergency and language: on every screen except the menu itself. "Back" is
+ * left out where it would go where "menu" or "emergency" already goes.
+ */
 export function navRow(content: Content, state: State, back: string): Button[] {
   const t = (key: string) => content.t(state.lang, 'common', key);
-  const row = [
-    button(content, t('nav.back'), 'g', { ...state, screen: back }),
-    button(content, t('nav.home'), 'g', { ...state, screen: 'home' }),
-  ];
+  const row: Button[] = [];
+  if (back !== 'home' && !(back === 'emergency' && state.screen !== 'emergency')) row.push(button(content, t('nav.back'), 'g', { ...state, screen: back }));
+  row.push(button(content, t('nav.home'), 'g', { ...state, screen: 'home' }));
   if (state.screen !== 'emergency') row.push(button(content, t('nav.emergency'), 'g', { ...state, screen: 'emergency' }));
   row.push(button(content, t('nav.language'), 'L', state));
   return row;

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAX_SCREEN_TEXT, placeholders, SCREEN_PARTS, screenTextLength } from '../content/check.ts';
+import { maxLength, MAX_SCREEN_TEXT, placeholders, SCREEN_PARTS, screenPart, screenTextLength, textLength } from '../content/text-rules.ts';
 import { validateTelegramHtml } from '../content/telegram-html.ts';
 import { visibleLength } from '../engine/html.ts';
 import { previousEnglish, readSources, statusOf, writeSources, type TranslationStatus } from './sources.ts';
@@ -58,15 +58,6 @@ export function translationRows(rootDir: string, lang: string): Row[] {
   return rows;
 }
 
-/** Limits a translated text must respect (Telegram's own, and what fits a phone). */
-export function maxLength(key: string, english: string): number {
-  if (key.endsWith('.button') || key.startsWith('nav.') || key === 'privacy.wipe' || key.startsWith('home.')) return 40;
-  if (key.startsWith('cmd.')) return 256;
-  if (key === 'bot.description') return 512;
-  if (key === 'bot.shortDescription') return 120;
-  return Math.min(1500, Math.max(visibleLength(english) * 3, visibleLength(english) + 150));
-}
-
 const tagsOf = (text: string) => [...text.matchAll(/<\/?([a-z-]+)/gi)].map((m) => m[0]!.toLowerCase()).sort().join(' ');
 const entitiesOf = (text: string) => [...text.matchAll(/&(lt|gt|amp|quot);/g)].length;
 
@@ -80,7 +71,8 @@ export function rejectReason(row: Pick<Row, 'key' | 'english'>, translation: str
   if (tagsOf(row.english) !== tagsOf(translation)) return `formatting tags must match the English (${tagsOf(row.english) || 'none'}), found ${tagsOf(translation) || 'none'}`;
   if (entitiesOf(translation) < entitiesOf(row.english)) return 'an HTML entity such as &amp; or &lt; was lost';
   const limit = maxLength(row.key, row.english);
-  if (visibleLength(translation) > limit) return `too long: ${visibleLength(translation)} characters, at most ${limit} here`;
+  const length = textLength(row.key, translation);
+  if (length > limit) return `too long: ${length} characters, at most ${limit} here`;
   return null;
 }
 
@@ -130,20 +122,20 @@ export function applyTranslations(rootDir: string, lang: string, rows: Array<{ r
   const merged = (ns: string, key: string) => incoming.get(`${ns}:${key}`) ?? texts.get(ns)?.[key] ?? current.get(`${ns}:${key}`)?.english ?? '';
   const tooLong = new Map<string, number>();
   for (const a of accepted) {
-    const m = /^(.*)\.(text|safe|desk)$/.exec(a.known.key);
-    if (!m) continue;
-    const screen = `${a.known.ns}:${m[1]}`;
+    const part = screenPart(a.known.key);
+    if (!part || !(SCREEN_PARTS as readonly string[]).includes(part.part)) continue;
+    const screen = `${a.known.ns}:${part.screen}`;
     if (tooLong.has(screen)) continue;
-    const total = screenTextLength(SCREEN_PARTS.map((part) => (current.has(`${screen}.${part}`) ? merged(a.known.ns, `${m[1]}.${part}`) : undefined)));
+    const total = screenTextLength(SCREEN_PARTS.map((p) => (current.has(`${screen}.${p}`) ? merged(a.known.ns, `${part.screen}.${p}`) : undefined)));
     if (total > MAX_SCREEN_TEXT) tooLong.set(screen, total);
   }
 
   const changedNamespaces = new Set<string>();
   for (const a of accepted) {
-    const screen = /^(.*)\.(text|safe|desk)$/.exec(a.known.key)?.[1];
+    const screen = screenPart(a.known.key)?.screen;
     const total = screen ? tooLong.get(`${a.known.ns}:${screen}`) : undefined;
     if (total) {
-      result.rejected.push({ row: a.row, id: a.known.id, reason: `the screen "${screen}" would be ${total} characters (text + safe + desk), at most ${MAX_SCREEN_TEXT}: shorten one of its texts` });
+      result.rejected.push({ row: a.row, id: a.known.id, reason: `the screen "${screen}" would be ${total} characters (${SCREEN_PARTS.join(' + ')}), at most ${MAX_SCREEN_TEXT}: shorten one of its texts` });
       continue;
     }
     texts.get(a.known.ns)![a.known.key] = a.translation;

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
 import { checkContent } from '../../src/content/check.ts';
 import { ContentError, formatProblem } from '../../src/content/problems.ts';
+import { buttonFindings, crawlScreens, hasGregorianYear } from '../../src/content/screen-rules.ts';
 
 const FIXTURE = 'tests/fixtures/content';
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -51,7 +52,7 @@ describe('content:check explains what is wrong, and where', () => {
   });
 
   it('names the file and line of a YAML syntax error', () => {
-    const problems = loadProblems(broken('flows/shelter.yaml', (t) => t.replace('options: [shelter.tonight,', 'options: [shelter.tonight,,: ')));
+    const problems = loadProblems(broken('flows/shelter.yaml', (t) => t.replace('options: [{ to: shelter.tonight,', 'options: [{ to: shelter.tonight,,: ')));
     expect(problems.join('\n')).toMatch(/flows\/shelter\.yaml: line \d+: not valid YAML/);
   });
 
@@ -74,7 +75,7 @@ describe('content:check explains what is wrong, and where', () => {
   it('finds unreachable screens and dead ends', () => {
     const unreachable = loadProblems(broken('flows/shelter.yaml', (t) => t.replace('options: [shelter.more]', 'options: []')));
     expect(unreachable).toContain('error: flows/shelter.yaml: shelter.more: no button leads to this screen: nobody can reach it');
-    const deadEnd = loadProblems(broken('flows/shelter.yaml', (t) => t.replace('  - id: shelter.more\n    answer:\n      facts: [winter-beds]', '  - id: shelter.more')));
+    const deadEnd = loadProblems(broken('flows/shelter.yaml', (t) => t.replace('  - id: shelter.more\n    answer:\n      services: [national-help, night-ams, day-ams]\n      facts: [winter-beds]', '  - id: shelter.more')));
     expect(deadEnd.join('\n')).toContain('has neither options nor an answer');
   });
 
@@ -120,5 +121,56 @@ describe('flows:diagram', () => {
     expect(md).toContain('shelter -->|be| shelter_gent');
     expect(md).toContain('shelter_tonight --> shelter_more');
     expect(() => flowDiagram(content, 'nope')).toThrow('no flow "nope"');
+  });
+});
+
+describe('content:check looks at every screen as a person gets it', () => {
+  const errorsOf = (dir: string) => loadProblems(dir).filter((p) => p.startsWith('error'));
+
+  it('opens every screen in every language and city, with no city too, and the "more organisations" views', () => {
+    const content = loadContent(FIXTURE);
+    const { renders, findings } = crawlScreens(content);
+    // 3 languages x (10 cities + no city) x (4 flow screens + emergency + home, help, privacy) at least.
+    expect(renders).toBeGreaterThanOrEqual(3 * 11 * 8);
+    expect(findings).toEqual([]);
+  });
+
+  it('finds a button label used twice on one screen', () => {
+    const dir = broken('locales/en/shelter.json', (t) => t.replace('"➕ More"', '"🔗 Share"'));
+    expect(errorsOf(dir).join('\n')).toMatch(/flows\/shelter\.yaml: shelter\.tonight: two buttons with the same label: "🔗 Share" \(in en/);
+  });
+
+  it('finds the same organisation twice in one answer', () => {
+    const dir = broken('data/services/shelter.yaml', (t) => t.replace('website: https://example.org/day', 'website: https://example.org/night'));
+    expect(errorsOf(dir).join('\n')).toMatch(/shelter\.more: the same organisation twice: Day Centre Amsterdam \(in en\/amsterdam/);
+  });
+
+  it('finds an answer a person must scroll through for more than 1,000 characters', () => {
+    const dir = broken('locales/en/shelter.json', (t) => t.replace('"Beds for the night."', JSON.stringify('Beds for the night. '.repeat(50))));
+    expect(errorsOf(dir).join('\n')).toMatch(/shelter\.tonight: more than 1000 characters to scroll through .*: \d+ characters with 2 card\(s\) \(in en\/amsterdam/);
+  });
+
+  it('does not count the desk sentence as something to scroll through', () => {
+    const dir = broken('locales/nl/shelter.json', (t) => t.replace('"Ik heb vannacht een bed nodig."', JSON.stringify('Ik heb vannacht een bed nodig. '.repeat(30))));
+    expect(errorsOf(dir).filter((p) => p.includes('to scroll through'))).toEqual([]);
+  });
+
+  it('finds a screen whose every option is for another country', () => {
+    const dir = broken('flows/shelter.yaml', (t) => t.replace('      facts: [winter-beds]\n', '      facts: [winter-beds]\n    options: [shelter.gent]\n'));
+    expect(errorsOf(dir).join('\n')).toMatch(/shelter\.more: options that all disappear here: nowhere to go on: every option is for another country or city \(in en\/amsterdam/);
+  });
+
+  it('counts buttons, pickers aside, and finds two that lead to the same place', () => {
+    const b = (n: number) => ({ label: `b${n}`, data: `g|v|en|-|s${n}` });
+    const thirteen = [Array.from({ length: 13 }, (_, i) => b(i))];
+    expect(buttonFindings({ buttons: thirteen, state: { lang: 'en', screen: 'shelter' } }).map((f) => f.rule)).toEqual(['too-many-buttons']);
+    expect(buttonFindings({ buttons: thirteen, state: { lang: 'en', screen: 'lang' } })).toEqual([]);
+    expect(buttonFindings({ buttons: [[b(1), { label: 'other', data: b(1).data }]], state: { lang: 'en', screen: 'shelter' } }).map((f) => f.rule)).toEqual(['duplicate-target']);
+  });
+
+  it('tells a Gregorian year from a Persian solar one, in any digits', () => {
+    expect(hasGregorianYear('Checked March 2026')).toBe(true);
+    expect(hasGregorianYear('بررسی‌شده مارس ۲۰۲۶')).toBe(true);
+    expect(hasGregorianYear('بررسی‌شده اسفند ۱۴۰۴')).toBe(false);
   });
 });

@@ -72,12 +72,25 @@ describe('i18n:export and i18n:import', () => {
     expect(result.rejected).toEqual([
       { row: 2, id: 'shelter:shelter.gent.text', reason: 'placeholders must be {{emergencyNumber}}, found {{number}}' },
       { row: 3, id: 'emergency:emergency.text', reason: 'broken formatting: <b> is never closed' },
-      { row: 4, id: 'shelter:shelter.tonight.button', reason: 'too long: 63 characters, at most 40 here' },
+      // A label is counted in characters, as content:check counts it (the emoji is one).
+      { row: 4, id: 'shelter:shelter.tonight.button', reason: 'too long: 62 characters, at most 40 here' },
       { row: 5, id: 'shelter:no.such.key', reason: 'no such key in English (renamed or removed?): export again' },
       { row: 6, id: 'shelter:shelter.more.text', reason: 'the English text changed since this file was exported: export again and check this row' },
     ]);
     expect(result.imported).toBe(1);
     expect(JSON.parse(readFileSync(join(dir, 'locales/ar/shelter.json'), 'utf8'))['shelter.more.button']).toBe('➕ المزيد');
+  });
+
+  it('takes the menu text as running text, not as a 40-character button', () => {
+    const dir = fixtureCopy();
+    const english = translationRows(dir, 'ar').find((r) => r.id === 'common:home.text')!.english;
+    const long = 'ا'.repeat(Math.max(60, english.length));
+    const result = applyTranslations(dir, 'ar', [
+      { row: 2, id: 'common:home.text', english: '', translation: long },
+      { row: 3, id: 'common:home.help', english: '', translation: 'ب'.repeat(41) },
+    ]);
+    expect(result.rejected).toEqual([{ row: 3, id: 'common:home.help', reason: 'too long: 41 characters, at most 40 here' }]);
+    expect(JSON.parse(readFileSync(join(dir, 'locales/ar/common.json'), 'utf8'))['home.text']).toBe(long);
   });
 
   it('rejects a translation that drops the bold of the English', () => {
@@ -116,10 +129,11 @@ describe('i18n:export and i18n:import', () => {
       { row: 2, id: 'shelter:shelter.tonight.text', english: '', translation: 'ا'.repeat(400) },
       { row: 3, id: 'shelter:shelter.tonight.safe', english: '', translation: 'ب'.repeat(400) },
     ]);
-    // 400 + 400 + the 32-character desk sentence + the two line breaks between them.
+    // The 9-character Arabic label + 400 + 400 + the two line breaks between them (the desk
+    // sentence is for a clerk and does not count).
     expect(result.rejected.map((r) => r.reason)).toEqual([
-      'the screen "shelter.tonight" would be 834 characters (text + safe + desk), at most 700: shorten one of its texts',
-      'the screen "shelter.tonight" would be 834 characters (text + safe + desk), at most 700: shorten one of its texts',
+      'the screen "shelter.tonight" would be 811 characters (button + text + safe + risk), at most 700: shorten one of its texts',
+      'the screen "shelter.tonight" would be 811 characters (button + text + safe + risk), at most 700: shorten one of its texts',
     ]);
     expect(result.imported).toBe(0);
   });

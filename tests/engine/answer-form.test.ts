@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/load.ts';
+import { formatMonth } from '../../src/engine/answer.ts';
+import { mapTelegramLanguage, render, step } from '../../src/engine/engine.ts';
+import { rtlParagraphs } from '../../src/engine/html.ts';
+import type { Button, Router } from '../../src/engine/types.ts';
+
+const content = loadContent('tests/fixtures/content');
+const deps = { content };
+const labels = (buttons: Button[][]) => buttons.flat().map((b) => b.label);
+const data = (buttons: Button[][], label: string) => {
+  const b = buttons.flat().find((x) => x.label === label);
+  if (!b || !('data' in b)) throw new Error(`no button "${label}" in ${labels(buttons).join(' | ')}`);
+  return b.data;
+};
+
+describe('the form of an answer', () => {
+  it('marks reassurance with ✅ and a risk with ⚠️, never a risk with a tick', () => {
+    const tonight = render(deps, { lang: 'en', city: 'amsterdam', screen: 'shelter.tonight' });
+    expect(tonight.text).toContain('✅ They do not ask for papers.');
+    const more = render(deps, { lang: 'en', city: 'amsterdam', screen: 'shelter.more' });
+    expect(more.text).toContain('⚠️ Beds fill up early.');
+    expect(more.text).not.toContain('✅ Beds fill up early.');
+  });
+
+  it('shows a neutral desk sentence first, and the one about papers only for when the desk asks', () => {
+    const s = render(deps, { lang: 'en', city: 'amsterdam', screen: 'shelter.tonight' });
+    const neutral = s.text.indexOf('<blockquote>Ik heb vannacht een bed nodig.</blockquote>');
+    const ifAsked = s.text.indexOf('Only if they ask about your papers:');
+    const papers = s.text.indexOf('<blockquote>Ik heb geen papieren en heb een bed nodig.</blockquote>');
+    expect(neutral).toBeGreaterThan(-1);
+    expect(ifAsked).toBeGreaterThan(neutral);
+    expect(papers).toBeGreaterThan(ifAsked);
+    // Under each Dutch sentence, its meaning in the person's language.
+    expect(s.text).toContain('<i>I have no papers and need a bed.</i>');
+  });
+
+  it('shows at most two cards, the chosen city first, and the rest behind "More organisations"', () => {
+    const s = render(deps, { lang: 'en', city: 'amsterdam', screen: 'shelter.more' });
+    // Listed national first in the flow, but the city's own come first on screen.
+    expect(s.text).toContain('Night Place Amsterdam');
+    expect(s.text).toContain('Day Centre Amsterdam');
+    expect(s.text).not.toContain('National Helpline');
+    const more = step(deps, {}, { type: 'callback', data: data(s.buttons, '➕ More organisations') });
+    expect(more.text).toContain('More organisations that can help:');
+    expect(more.text).toContain('National Helpline');
+    expect(more.text).not.toContain('Night Place Amsterdam');
+    const back = step(deps, {}, { type: 'callback', data: data(more.buttons, '⬅️ Back') });
+    expect(back.state.screen).toBe('shelter.more');
+    expect(back.text).toBe(s.text);
+  });
+
+  it('has no "More organisations" where every card fits', () => {
+    const s = render(deps, { lang: 'en', city: 'rotterdam', screen: 'shelter.more' });
+    expect(s.text).toContain('National Helpline');
+    expect(labels(s.buttons)).not.toContain('➕ More organisations');
+  });
+
+  it('labels the city button as a switch, not as an address card', () => {
+    const s = render(deps, { lang: 'en', city: 'amsterdam', screen: 'shelter.tonight' });
+    expect(labels(s.buttons)).toContain('🔄 Amsterdam: change city');
+    expect(labels(s.buttons).filter((l) => l.startsWith('📍'))).toEqual([]);
+  });
+});
+
+describe('questions the place has already answered', () => {
+  it('does not ask a question with one answer: the one way on opens directly, and back skips it', () => {
+    // In Ghent the shelter menu has only the Belgian option.
+    const s = render(deps, { lang: 'en', city: 'gent', screen: 'shelter' });
+    expect(s.state.screen).toBe('shelter.gent');
+    expect(s.stat.screen).toBe('shelter.gent');
+    expect(labels(s.buttons)).not.toContain('⬅️ Back');
+    expect(labels(s.buttons)).toContain('🏠 Menu');
+  });
+
+  it('opens this country\'s way into a topic when a screen of another country is asked for', () => {
+    const s = render(deps, { lang: 'en', city: 'amsterdam', screen: 'shelter.gent' });
+    expect(s.state.screen).toBe('shelter.tonight');
+    expect(s.text).toContain('Night Place Amsterdam');
+  });
+
+  it('never suggests a typed question a screen of another country', () => {
+    const router: Router = { route: () => ({ topic: 'shelter', target: 'shelter.gent', lang: 'en', score: 0.8, urgent: false, alternatives: [] }) };
+    const s = step({ content, router }, { lang: 'en', city: 'amsterdam' }, { type: 'text', text: 'a bed' });
+    const targets = s.buttons.flat().flatMap((b) => ('data' in b ? [b.data.split('|')[4]] : []));
+    expect(targets).not.toContain('shelter.gent');
+    // The topic instead, which in Amsterdam opens its Dutch way in.
+    expect(targets).toContain('shelter');
+    const opened = step({ content, router }, { lang: 'en', city: 'amsterdam' }, { type: 'callback', data: data(s.buttons, '🏠 A place to sleep') });
+    expect(opened.state.screen).toBe('shelter.tonight');
+  });
+});
+
+describe('display in every language', () => {
+  it('writes checked dates in the Gregorian calendar, also in Persian, Pashto and Sorani', () => {
+    for (const lang of ['fa', 'ps', 'ckb', 'ar', 'am', 'ti']) {
+      const month = formatMonth('2026-03', lang).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+      expect(month, lang).toContain('2026');
+      expect(month, lang).not.toMatch(/140\d/);
+    }
+  });
+
+  it('keeps a right-to-left line right to left when it starts with a Latin name', () => {
+    const text = rtlParagraphs('Doctors of the World تساعدك.\n<blockquote>Ik wil een afspraak.</blockquote>\nمرحبا');
+    const [first, dutch, third] = text.split('\n');
+    expect(first!.startsWith('\u200f')).toBe(true);
+    // A Dutch desk sentence keeps its own direction: the clerk reads it left to right.
+    expect(dutch).toBe('<blockquote>Ik wil een afspraak.</blockquote>');
+    expect(third!.startsWith('\u200f')).toBe(true);
+    expect(rtlParagraphs(text)).toBe(text);
+  });
+
+  it('marks every Arabic line of a screen right to left', () => {
+    const s = step(deps, {}, { type: 'callback', data: data(render(deps, { lang: 'ar', screen: 'home' }).buttons, render(deps, { lang: 'ar', screen: 'home' }).buttons[0]![0]!.label) });
+    for (const line of s.text.split('\n')) if (/[\u0600-\u06ff]/.test(line)) expect(line.startsWith('\u200f'), line).toBe(true);
+  });
+
+  it('maps Telegram\'s traditional and regional Chinese tags to Chinese', () => {
+    const real = loadContent(process.cwd());
+    for (const tag of ['zh-Hant', 'zh-TW', 'zh-HK', 'zh-hans', 'zh']) expect(mapTelegramLanguage(real, tag), tag).toBe('zh');
+  });
+});
