@@ -77,6 +77,14 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
     outdated.set(lang.code, stale);
   }
 
+  // ---- typed-question vocabulary leads somewhere: a group for a screen that does not exist
+  // (say, after a rename) would quietly send those words to the topic instead
+  for (const [lang, groups] of content.keywords) {
+    for (const target of Object.keys(groups)) {
+      if (target !== 'none' && !content.screens.has(target)) err(`locales/${lang}/keywords.json`, target, 'no screen has this id: these words lead nowhere (rename the group to the screen it is for)');
+    }
+  }
+
   // ---- every text is valid Telegram HTML
   for (const [lang, byNs] of content.resources) {
     for (const [ns, keys] of byNs) {

@@ -157,10 +157,16 @@ export const screenSchema = z.strictObject({
   countries: z.array(z.string()).optional(),
   options: z.array(optionSchema).max(6, 'at most 6 options on one screen (plus the navigation row)').default([]),
   answer: answerSchema.optional(),
+  /**
+   * In the emergency topic, words typed for a screen count as danger (the emergency screen
+   * opens at once). `urgent: false` says a screen there is help, not danger (a child
+   * helpline, the police's non-urgent number): its words are routed like any other.
+   */
+  urgent: z.boolean().optional(),
 });
 export type ScreenDef = z.infer<typeof screenSchema>;
 
-export const TOPIC_IDS = ['shelter', 'health', 'police', 'birth', 'school', 'legal', 'emergency'] as const;
+export const TOPIC_IDS = ['shelter', 'health', 'police', 'birth', 'school', 'legal', 'emergency', 'basics'] as const;
 export type TopicId = (typeof TOPIC_IDS)[number];
 
 export const flowSchema = z.strictObject({

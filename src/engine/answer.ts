@@ -172,9 +172,10 @@ export function formatMonth(yyyyMm: string, lang: string): string {
   if (!format) {
     // Building an Intl formatter costs ~200 us; one per language is enough.
     try {
-      // Gregorian always: checked dates must match the sources' dates and what an office says
-      // (fa, ps and ckb would otherwise get the Persian solar calendar).
-      format = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC', calendar: 'gregory' });
+      // Gregorian, in the digits the rest of the text uses: a checked date must match the
+      // source's date and what an office says (fa, ps and ckb would otherwise get the
+      // Persian solar calendar, and Eastern digits where the text writes "2026").
+      format = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC', calendar: 'gregory', numberingSystem: 'latn' });
     } catch {
       format = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' });
     }

@@ -8,7 +8,7 @@ import { renderFlowScreenText, countryOf, moreCardsText, screenLabel } from './a
 import { decodeCallback, isKnownScreen } from './callback-data.ts';
 import { decodePayload, encodePayload } from './deep-link.ts';
 import { button, cityRows, languageRows, navRow } from './keyboards.ts';
-import { rtlParagraphs } from './html.ts';
+import { isolateNumbers, rtlParagraphs } from './html.ts';
 import { nearestCity } from './nearest-city.ts';
 import { Lru } from './lru.ts';
 import type { Button, Input, Router, Screen, State } from './types.ts';
@@ -34,9 +34,12 @@ export function step(deps: EngineDeps, known: Known, input: Input): StepResult {
   return finish({ ...result, demo: true, text: `<i>${t(deps.content, result.state.lang, 'demo.banner')}</i>\n\n${result.text}` });
 }
 
-/** Last touch on every screen: right-to-left lines stay right to left whatever they start with. */
+/**
+ * Last touch on every screen: in right-to-left text, lines stay right to left whatever they
+ * start with, and phone numbers and times keep their parts in order.
+ */
 function finish(result: StepResult): StepResult {
-  return result.dir === 'rtl' ? { ...result, text: rtlParagraphs(result.text) } : result;
+  return result.dir === 'rtl' ? { ...result, text: rtlParagraphs(isolateNumbers(result.text)) } : result;
 }
 
 function stepInner(deps: EngineDeps, known: Known, input: Input): StepResult {
@@ -110,12 +113,17 @@ function typed(deps: EngineDeps, known: Known, base: State, text: string): StepR
     const notice = result?.target === 'none' ? 'text.greeting' : 'text.unknown';
     return { ...render(deps, state, [t(content, lang, notice)]), stat: { screen: 'home', topic: null } };
   }
-  if (result.urgent || topic === 'emergency') {
+  // Danger opens the emergency screen at once; a calm screen of that topic (a child helpline)
+  // is offered like any other answer.
+  if (result.urgent || (topic === 'emergency' && content.screens.get(result.target ?? '')?.urgent !== false)) {
     return { ...render(deps, { ...state, screen: 'emergency' }), stat: { screen: 'emergency', topic: 'emergency' } };
   }
-  const targets = [result.target ?? topic, ...result.alternatives.map((a) => a.target)]
-    .map((id) => (content.screens.has(id) ? id : id.split('.')[0]!))
-    .map((id) => forCountry(content, id, countryOf(content, state)))
+  // Screens of another country are not suggested (the person's own alternatives come first);
+  // if nothing else is left, the topic opens this country's way in.
+  const country = countryOf(content, state);
+  const candidates = [result.target ?? topic, ...result.alternatives.map((a) => a.target)].map((id) => (content.screens.has(id) ? id : id.split('.')[0]!));
+  const here = candidates.filter((id) => forCountry(content, id, country) === id);
+  const targets = (here.length ? here : [topic])
     .filter((id, i, all) => content.screens.has(id) && all.indexOf(id) === i)
     .slice(0, 3);
   const dir = direction(content, lang);
@@ -284,9 +292,8 @@ function home(deps: EngineDeps, state: State, prefix: string): StepResult {
     button(content, t(content, state.lang, 'home.privacy'), 'g', { ...state, screen: 'privacy' }),
     button(content, `${t(content, state.lang, 'nav.language')} ${content.language.get(state.lang)?.name ?? ''}`.trim(), 'L', state),
   ]);
-  // The menu keeps one way to the source language: with seven topics it is at the 12-button limit.
-  const original = originalLanguageRow(content, state)?.slice(0, 1);
-  if (original) rows.push(original);
+  // No "same screen in English/Dutch" row here: the menu says little, 🌐 is one tap away, and
+  // the topics need the room (at most 12 buttons a screen).
   return { state, text: withMachineNote(content, state.lang, prefix + t(content, state.lang, 'home.text')), buttons: rows, dir, stat: { screen: 'home' } };
 }
 

@@ -48,19 +48,52 @@ export function toPlainText(html: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** Letters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms). */
-const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
 const RLM = '\u200f';
+const RTL_LETTERS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/g;
+const ISOLATED = /\u2066[^\u2069]*\u2069/g;
 
 /**
  * A line's direction is set by its first strong letter, so a Persian line that starts with
- * "COA" or a Latin name would read left to right. A RIGHT-TO-LEFT MARK at the start of each
- * line that has right-to-left letters keeps it right to left; lines without any (a Dutch
- * desk sentence, a link) keep their own direction. Idempotent.
+ * "COA", or a card line holding only an (isolated) Latin name, would read and align left to
+ * right. A RIGHT-TO-LEFT MARK at the start of such lines keeps a right-to-left message right
+ * to left. Left alone: the Dutch desk sentence in its <blockquote> (for a clerk), and a line
+ * with no right-to-left letters but Latin words of its own (an English fallback sentence),
+ * whose full stop would otherwise jump to the wrong end. Idempotent.
  */
 export function rtlParagraphs(html: string): string {
+  let inQuote = false;
   return html
     .split('\n')
-    .map((line) => (RTL_LETTER.test(line) && !line.startsWith(RLM) ? RLM + line : line))
+    .map((line) => {
+      const quoted = inQuote || line.startsWith('<blockquote>');
+      if (line.includes('<blockquote>')) inQuote = true;
+      if (line.includes('</blockquote>')) inQuote = false;
+      if (quoted || !line || line.startsWith(RLM)) return line;
+      const own = line.replace(/<[^>]*>/g, '').replace(ISOLATED, '');
+      const rtl = own.search(RTL_LETTERS) >= 0;
+      return rtl || !/\p{L}/u.test(own.replace(RTL_LETTERS, '')) ? RLM + line : line;
+    })
     .join('\n');
+}
+
+/** A number in parts: a phone number, a time range, a year range ("0800 62 227", "16:30-22:00", "2025-26"). */
+const NUMBER_IN_PARTS = /\+?\d+(?:[ \-./:]\d+)+/g;
+
+/**
+ * In right-to-left text the parts of "0800 62 227" are laid out right to left ("227 62 0800"):
+ * a person would dial the wrong number. Every number in parts is isolated left to right,
+ * whoever wrote the text; tags, attributes and text already isolated are left alone.
+ */
+export function isolateNumbers(html: string): string {
+  return html
+    .split(/(<[^>]*>)/)
+    .map((part) =>
+      part.startsWith('<')
+        ? part
+        : part
+            .split(/(\u2066[^\u2069]*\u2069)/)
+            .map((piece) => (piece.startsWith(LRI) ? piece : piece.replace(NUMBER_IN_PARTS, (n) => `${LRI}${n}${PDI}`)))
+            .join(''),
+    )
+    .join('');
 }

@@ -45,6 +45,8 @@ export interface Vocabulary {
   keywords: ReadonlyMap<string, Readonly<Record<string, readonly string[]>>>;
   /** Answer texts, weaker evidence than keywords. */
   documents?: ReadonlyArray<{ lang: string; target: string; text: string }>;
+  /** Screens of the emergency topic whose words are help, not danger (flows: `urgent: false`). */
+  calm?: ReadonlySet<string>;
 }
 
 export interface Router extends EngineRouter {
@@ -490,7 +492,7 @@ export function createRouter(vocab: Vocabulary): Router {
       // Danger needs every word of the phrase, function words too ("with a knife" is not
       // "knife wound").
       const strict = full && h.sims.every((x) => x >= TUNING.completeSim);
-      if (strict && targets[t]!.topic === emergencyTopic) {
+      if (strict && targets[t]!.topic === emergencyTopic && !vocab.calm?.has(targets[t]!.id)) {
         const nonStop = ph.tokens.map((_, pos) => pos).filter((pos) => ph.kinds[pos] !== STOP);
         const sure = nonStop.length > 1 || nonStop.every((pos) => h.sims[pos]! >= (lf === 1 ? TUNING.dangerSim : 1));
         if (sure && at.length > 0) dangers.push({ p, at });

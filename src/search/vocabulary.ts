@@ -29,7 +29,8 @@ export function vocabularyOf(content: Content, options: LoadOptions = {}): Vocab
       }
     }
   }
-  return { languages: content.languages.map((l) => l.code), keywords: content.keywords, documents };
+  const calm = new Set([...content.screens.values()].filter((s) => s.urgent === false).map((s) => s.id));
+  return { languages: content.languages.map((l) => l.code), keywords: content.keywords, documents, calm };
 }
 
 /** For the command-line tools: load the content of `rootDir` and take its vocabulary. */

@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)('the simulator in a phone browser', () => {
     await page.getByRole('button', { name: 'Utrecht' }).click();
     await page.getByText('Show this at the desk').waitFor();
     const text = await page.locator('.msg.bot').last().innerText();
-    expect(text).toMatch(/Checked \w+ 2026/);
+    expect(text).toMatch(/Checked \w+ 20\d\d/);
     await page.screenshot({ path: join(SHOTS, 'simulator-en-answer.png'), fullPage: false });
     await page.close();
   });
@@ -77,6 +77,38 @@ describe.skipIf(!hasChromium)('the simulator in a phone browser', () => {
     await page.screenshot({ path: join(SHOTS, 'simulator-ar-menu.png') });
     await page.close();
   });
+
+  // A line of Pashto or Sorani that starts with a Latin name (ASKV, COA) would align and read
+  // left to right; so would a card line holding only a name. Every line but the Dutch desk
+  // sentence must read right to left, and the footer date must be a Gregorian one.
+  for (const lang of ['ps', 'ckb']) {
+    it(`shows a ${lang} answer right to left, line by line, with a Gregorian date`, async () => {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      await page.goto(base);
+      const names: Record<string, string> = { ps: 'پښتو', ckb: 'کوردیی ناوەندی' };
+      await page.getByRole('button', { name: names[lang], exact: true }).click();
+      await expect.poll(() => page.locator('.msg.bot').last().getAttribute('dir')).toBe('rtl');
+      // Open an answer with cards, a desk sentence and sources the way a shared link does.
+      await page.evaluate(async (payload) => {
+        await (window as unknown as { say: (input: unknown) => Promise<void> }).say({ type: 'start', payload });
+      }, `1_${lang}_ams_shelter_tonight_alone`);
+      const answer = page.locator('.msg.bot').last();
+      await answer.locator('blockquote').first().waitFor();
+      const lines = await answer.evaluate((el) => {
+        const copy = el.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('.kb, blockquote').forEach((n) => n.remove());
+        return (copy.textContent ?? '').split('\n').filter((l) => l.trim());
+      });
+      expect(lines.length).toBeGreaterThan(5);
+      for (const line of lines) expect(line.startsWith('\u200f'), line).toBe(true);
+      const text = lines.join('\n');
+      expect(text).toMatch(/20\d\d/);
+      expect(text).not.toMatch(/14\d\d|[۰-۹٠-٩]{4}/);
+      await answer.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SHOTS, `simulator-${lang}-answer.png`), fullPage: true });
+      await page.close();
+    });
+  }
 
   it('answers typed text and shows a QR code for Share', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });

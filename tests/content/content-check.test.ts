@@ -42,7 +42,7 @@ describe('the real content', () => {
 
   it('has every topic other tools rely on, each starting at its own id', () => {
     const content = loadContent(process.cwd());
-    expect(content.flows.map((f) => f.id).sort()).toEqual(['birth', 'emergency', 'health', 'legal', 'police', 'school', 'shelter']);
+    expect(content.flows.map((f) => f.id).sort()).toEqual(['basics', 'birth', 'emergency', 'health', 'legal', 'police', 'school', 'shelter']);
   });
 });
 
@@ -82,6 +82,14 @@ describe('content:check explains what is wrong, and where', () => {
   it('finds a screen too long for a phone', () => {
     const problems = loadProblems(broken('locales/en/shelter.json', (t) => t.replace('"Go to the night place."', JSON.stringify('Go. '.repeat(200)))));
     expect(problems.join('\n')).toMatch(/locales\/en\/shelter\.json: shelter\.tonight: screen text is \d+ characters/);
+  });
+
+  it('finds typed-question words for a screen that does not exist', () => {
+    const dir = broken('locales/en/shelter.json', (t) => t);
+    writeFileSync(join(dir, 'locales/en/keywords.json'), JSON.stringify({ 'shelter.tonight': ['bed tonight'], 'shelter.winter': ['frost'] }));
+    const problems = loadProblems(dir);
+    expect(problems).toContain('error: locales/en/keywords.json: shelter.winter: no screen has this id: these words lead nowhere (rename the group to the screen it is for)');
+    expect(problems.join('\n')).not.toContain('keywords.json: shelter.tonight');
   });
 
   it('finds broken Telegram HTML and lost placeholders in a translation', () => {

@@ -2,17 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
 import { formatMonth } from '../../src/engine/answer.ts';
 import { mapTelegramLanguage, render, step } from '../../src/engine/engine.ts';
-import { rtlParagraphs } from '../../src/engine/html.ts';
-import type { Button, Router } from '../../src/engine/types.ts';
+import { isolateNumbers, rtlParagraphs } from '../../src/engine/html.ts';
+import type { Router } from '../../src/engine/types.ts';
+import { buttonData, labels } from '../support/buttons.ts';
 
 const content = loadContent('tests/fixtures/content');
 const deps = { content };
-const labels = (buttons: Button[][]) => buttons.flat().map((b) => b.label);
-const data = (buttons: Button[][], label: string) => {
-  const b = buttons.flat().find((x) => x.label === label);
-  if (!b || !('data' in b)) throw new Error(`no button "${label}" in ${labels(buttons).join(' | ')}`);
-  return b.data;
-};
+const data = buttonData;
 
 describe('the form of an answer', () => {
   it('marks reassurance with ✅ and a risk with ⚠️, never a risk with a tick', () => {
@@ -91,28 +87,52 @@ describe('questions the place has already answered', () => {
   });
 });
 
+describe('typed words for help that is not danger', () => {
+  it('offers a calm screen of the emergency topic instead of opening the emergency screen', () => {
+    const real = loadContent(process.cwd());
+    const calm = [...real.screens.values()].find((s) => s.flow === 'emergency' && s.urgent === false && !s.countries?.includes('be'))!;
+    const router: Router = { route: () => ({ topic: 'emergency', target: calm.id, lang: 'en', score: 0.7, urgent: false, alternatives: [] }) };
+    const offered = step({ content: real, router }, { lang: 'en', city: 'amsterdam' }, { type: 'text', text: 'help' });
+    expect(offered.state.screen).toBe('home');
+    expect(offered.buttons.flat().some((b) => 'data' in b && b.data.endsWith(`|${calm.id}`))).toBe(true);
+    const danger: Router = { route: () => ({ topic: 'emergency', target: 'emergency', lang: 'en', score: 0.9, urgent: true, alternatives: [] }) };
+    expect(step({ content: real, router: danger }, { lang: 'en', city: 'amsterdam' }, { type: 'text', text: 'help' }).state.screen).toBe('emergency');
+  });
+});
+
 describe('display in every language', () => {
   it('writes checked dates in the Gregorian calendar, also in Persian, Pashto and Sorani', () => {
     for (const lang of ['fa', 'ps', 'ckb', 'ar', 'am', 'ti']) {
-      const month = formatMonth('2026-03', lang).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+      const month = formatMonth('2026-03', lang);
+      // In the digits the text itself uses for years and phone numbers.
       expect(month, lang).toContain('2026');
-      expect(month, lang).not.toMatch(/140\d/);
+      expect(month, lang).not.toMatch(/140\d|[۰-۹٠-٩]/);
     }
   });
 
   it('keeps a right-to-left line right to left when it starts with a Latin name', () => {
-    const text = rtlParagraphs('Doctors of the World تساعدك.\n<blockquote>Ik wil een afspraak.</blockquote>\nمرحبا');
-    const [first, dutch, third] = text.split('\n');
+    const text = rtlParagraphs('Doctors of the World تساعدك.\n📍 <b>\u2066ASKV\u2069</b>\n<blockquote>Ik wil een afspraak.\nDank u.</blockquote>\nNot translated yet.\nمرحبا');
+    const [first, card, dutch, dutch2, english, last] = text.split('\n');
     expect(first!.startsWith('\u200f')).toBe(true);
+    // A card's name (isolated, as the engine writes it) aligns with the text around it.
+    expect(card!.startsWith('\u200f')).toBe(true);
+    // An English fallback sentence keeps its own direction, or its full stop jumps to the left.
+    expect(english).toBe('Not translated yet.');
     // A Dutch desk sentence keeps its own direction: the clerk reads it left to right.
-    expect(dutch).toBe('<blockquote>Ik wil een afspraak.</blockquote>');
-    expect(third!.startsWith('\u200f')).toBe(true);
+    expect(dutch).toBe('<blockquote>Ik wil een afspraak.');
+    expect(dutch2).toBe('Dank u.</blockquote>');
+    expect(last!.startsWith('\u200f')).toBe(true);
     expect(rtlParagraphs(text)).toBe(text);
+  });
+
+  it('keeps the parts of a phone number and a time in order inside right-to-left text', () => {
+    const text = isolateNumbers('اتصل على 0800 62 227 من 11:00-16:30 أو <a href="https://x.be/a-1/2">\u20660800-0113\u2069</a> أو 112.');
+    expect(text).toBe('اتصل على \u20660800 62 227\u2069 من \u206611:00-16:30\u2069 أو <a href="https://x.be/a-1/2">\u20660800-0113\u2069</a> أو 112.');
   });
 
   it('marks every Arabic line of a screen right to left', () => {
     const s = step(deps, {}, { type: 'callback', data: data(render(deps, { lang: 'ar', screen: 'home' }).buttons, render(deps, { lang: 'ar', screen: 'home' }).buttons[0]![0]!.label) });
-    for (const line of s.text.split('\n')) if (/[\u0600-\u06ff]/.test(line)) expect(line.startsWith('\u200f'), line).toBe(true);
+    for (const line of s.text.split('\n')) if (/[\u0600-\u06ff]/.test(line) && !line.includes('blockquote')) expect(line.startsWith('\u200f'), line).toBe(true);
   });
 
   it('maps Telegram\'s traditional and regional Chinese tags to Chinese', () => {

@@ -2,16 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
 import { step, render, mapTelegramLanguage } from '../../src/engine/engine.ts';
 import { decodeCallback, encodeCallback } from '../../src/engine/callback-data.ts';
-import type { Button, Router } from '../../src/engine/types.ts';
+import type { Router } from '../../src/engine/types.ts';
+import { buttonData, labels } from '../support/buttons.ts';
 
 const content = loadContent('tests/fixtures/content');
 const deps = { content };
-const labels = (buttons: Button[][]) => buttons.flat().map((b) => b.label);
-const find = (buttons: Button[][], label: string) => {
-  const b = buttons.flat().find((x) => x.label === label);
-  if (!b || !('data' in b)) throw new Error(`no button "${label}" in ${labels(buttons).join(' | ')}`);
-  return b.data;
-};
+const find = buttonData;
 
 describe('first contact', () => {
   it('shows the language picker with native names, Telegram language first but not decided', () => {

@@ -31,6 +31,15 @@ describe('danger first', () => {
     expect(topic('اسعاف بسرعة')).toBe('emergency');
   });
 
+  it('takes words for a calm screen of the emergency topic (a child helpline) as help, not danger', () => {
+    const keywords = new Map([['en', { emergency: ['call an ambulance'], 'emergency.young': ['child helpline'], shelter: ['bed'], none: ['hello'] }]]);
+    const danger = createRouter({ languages: ['en'], keywords }).route('child helpline number', 'en');
+    expect(danger).toEqual(expect.objectContaining({ target: 'emergency.young', urgent: true }));
+    const calm = createRouter({ languages: ['en'], keywords, calm: new Set(['emergency.young']) }).route('child helpline number', 'en');
+    expect(calm).toEqual(expect.objectContaining({ target: 'emergency.young', urgent: false }));
+    expect(createRouter({ languages: ['en'], keywords, calm: new Set(['emergency.young']) }).route('call an ambulance', 'en').urgent).toBe(true);
+  });
+
   it('does not raise the alarm when the danger word is negated or part of another phrase', () => {
     const chest = realRouter().route('i have pain in my chest since yesterday but not urgent');
     expect(chest).toEqual(expect.objectContaining({ topic: 'health', urgent: false }));
