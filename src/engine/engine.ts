@@ -8,7 +8,7 @@ import { renderFlowScreenText, countryOf, moreCardsText, screenLabel } from './a
 import { decodeCallback, isKnownScreen } from './callback-data.ts';
 import { decodePayload, encodePayload } from './deep-link.ts';
 import { button, cityRows, languageRows, navRow } from './keyboards.ts';
-import { isolateNumbers, rtlParagraphs } from './html.ts';
+import { isolateLatinRuns, rtlParagraphs } from './html.ts';
 import { nearestCity } from './nearest-city.ts';
 import { Lru } from './lru.ts';
 import type { Button, Input, Router, Screen, State } from './types.ts';
@@ -36,10 +36,10 @@ export function step(deps: EngineDeps, known: Known, input: Input): StepResult {
 
 /**
  * Last touch on every screen: in right-to-left text, lines stay right to left whatever they
- * start with, and phone numbers and times keep their parts in order.
+ * start with, and names, addresses, phone numbers and times keep their order.
  */
 function finish(result: StepResult): StepResult {
-  return result.dir === 'rtl' ? { ...result, text: rtlParagraphs(isolateNumbers(result.text)) } : result;
+  return result.dir === 'rtl' ? { ...result, text: rtlParagraphs(isolateLatinRuns(result.text)) } : result;
 }
 
 function stepInner(deps: EngineDeps, known: Known, input: Input): StepResult {

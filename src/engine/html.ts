@@ -76,24 +76,43 @@ export function rtlParagraphs(html: string): string {
     .join('\n');
 }
 
-/** A number in parts: a phone number, a time range, a year range ("0800 62 227", "16:30-22:00", "2025-26"). */
-const NUMBER_IN_PARTS = /\+?\d+(?:[ \-./:]\d+)+/g;
+/**
+ * A run of Latin text inside right-to-left text: names, addresses, phone numbers, times
+ * ("CAW Oost-Vlaanderen (Nieuwland 12-14)", "0800 62 227", "16:30-22:00"). It starts with a
+ * Latin letter or a digit and ends with one (or a closing bracket it opened).
+ */
+const LATIN_RUN = /[\p{Script=Latin}\d][\p{Script=Latin}\d&;'’.,:\-/ ()+]*[\p{Script=Latin}\d)]/gu;
 
 /**
- * In right-to-left text the parts of "0800 62 227" are laid out right to left ("227 62 0800"):
- * a person would dial the wrong number. Every number in parts is isolated left to right,
- * whoever wrote the text; tags, attributes and text already isolated are left alone.
+ * In right-to-left text the parts of "0800 62 227" are laid out right to left ("227 62 0800")
+ * - a person would dial the wrong number - and brackets around a Dutch address jump to the
+ * wrong end. Every run of Latin text is isolated left to right, whoever wrote the text; tags,
+ * attributes, text already isolated and the desk sentence are left alone.
  */
-export function isolateNumbers(html: string): string {
+export function isolateLatinRuns(html: string): string {
+  // The Dutch desk sentence (in its <blockquote>) is left as it is: it is a paragraph of its
+  // own, for a clerk, and must keep its own left-to-right direction.
+  let inQuote = false;
   return html
     .split(/(<[^>]*>)/)
-    .map((part) =>
-      part.startsWith('<')
-        ? part
-        : part
-            .split(/(\u2066[^\u2069]*\u2069)/)
-            .map((piece) => (piece.startsWith(LRI) ? piece : piece.replace(NUMBER_IN_PARTS, (n) => `${LRI}${n}${PDI}`)))
-            .join(''),
-    )
+    .map((part) => {
+      if (part.startsWith('<')) {
+        if (/^<blockquote\b/.test(part)) inQuote = true;
+        if (part === '</blockquote>') inQuote = false;
+        return part;
+      }
+      if (inQuote) return part;
+      return part
+        .split(/(\u2066[^\u2069]*\u2069)/)
+        .map((piece) => (piece.startsWith(LRI) ? piece : piece.replace(LATIN_RUN, isolateRun)))
+        .join('');
+    })
     .join('');
+}
+
+/** Isolates a run, leaving out a closing bracket it did not open (it belongs to the text around it). */
+function isolateRun(run: string): string {
+  const unopened = run.endsWith(')') && (run.match(/\(/g)?.length ?? 0) < (run.match(/\)/g)?.length ?? 0);
+  const inner = unopened ? run.slice(0, -1) : run;
+  return `${LRI}${inner}${PDI}${unopened ? ')' : ''}`;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
 import { formatMonth } from '../../src/engine/answer.ts';
 import { mapTelegramLanguage, render, step } from '../../src/engine/engine.ts';
-import { isolateNumbers, rtlParagraphs } from '../../src/engine/html.ts';
+import { isolateLatinRuns, rtlParagraphs } from '../../src/engine/html.ts';
 import type { Router } from '../../src/engine/types.ts';
 import { buttonData, labels } from '../support/buttons.ts';
 
@@ -125,9 +125,17 @@ describe('display in every language', () => {
     expect(rtlParagraphs(text)).toBe(text);
   });
 
-  it('keeps the parts of a phone number and a time in order inside right-to-left text', () => {
-    const text = isolateNumbers('اتصل على 0800 62 227 من 11:00-16:30 أو <a href="https://x.be/a-1/2">\u20660800-0113\u2069</a> أو 112.');
-    expect(text).toBe('اتصل على \u20660800 62 227\u2069 من \u206611:00-16:30\u2069 أو <a href="https://x.be/a-1/2">\u20660800-0113\u2069</a> أو 112.');
+  it('keeps phone numbers, times, names and addresses in order inside right-to-left text', () => {
+    const L = '\u2066';
+    const P = '\u2069';
+    const text = isolateLatinRuns('اتصل على 0800 62 227 من 11:00-16:30 أو <a href="https://x.be/a-1/2">\u20660800-0113\u2069</a> في CAW Oost-Vlaanderen (Nieuwland 12-14) و DT&amp;V.');
+    expect(text).toBe(
+      `اتصل على ${L}0800 62 227${P} من ${L}11:00-16:30${P} أو <a href="https://x.be/a-1/2">${L}0800-0113${P}</a> في ${L}CAW Oost-Vlaanderen (Nieuwland 12-14)${P} و ${L}DT&amp;V${P}.`,
+    );
+    // The Dutch desk sentence keeps its own direction: nothing in it is isolated.
+    expect(isolateLatinRuns('<blockquote>Bel 0800 62 227.</blockquote>\nبل 0800')).toBe(`<blockquote>Bel 0800 62 227.</blockquote>\nبل ${L}0800${P}`);
+    // A closing bracket the Latin run did not open stays with the right-to-left text around it.
+    expect(isolateLatinRuns('(بالهولندية: Kruispost)')).toBe(`(بالهولندية: ${L}Kruispost${P})`);
   });
 
   it('marks every Arabic line of a screen right to left', () => {
