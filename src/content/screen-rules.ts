@@ -90,10 +90,11 @@ function checkText(content: Content, op: string, result: StepResult, add: (rule:
   const total = visibleLength(result.text);
   if (total > MAX_MESSAGE) add('over-message', `${total} characters`);
   const screen = content.screens.get(state.screen);
-  let scroll = total;
+  // What a person reads: the invisible direction marks of right-to-left text take no room.
+  let scroll = readableLength(result.text);
   if (screen && op === 'g' && state.screen === result.stat.screen) {
     const sections = flowScreenSections(content, screen, state, direction(content, state.lang));
-    for (const s of sections) if (s.kind === 'desk' || s.kind === 'sources') scroll -= visibleLength(s.html);
+    for (const s of sections) if (s.kind === 'desk' || s.kind === 'sources') scroll -= readableLength(s.html);
     const checked = sections.find((s) => s.kind === 'checked');
     if (checked && !hasGregorianYear(checked.html)) add('solar-date', checked.html);
     // (A question with a single answer here never shows: the engine opens that answer.)
@@ -106,6 +107,11 @@ function checkText(content: Content, op: string, result: StepResult, add: (rule:
     }
   }
   if (scroll > MAX_SCROLL) add('too-long', `${scroll} characters${screen?.answer ? ` with ${Math.min(MAX_CARDS, screen.answer.services.length)} card(s)` : ''}`);
+}
+
+/** Visible characters without the zero-width direction marks (U+200E, U+200F, U+2066-U+2069). */
+function readableLength(html: string): number {
+  return visibleLength(html.replace(/[\u200e\u200f\u2066-\u2069]/g, ''));
 }
 
 /** Arabic-Indic (ar) and Persian (fa, ps, ckb) digits as 0-9: the scripts Intl writes dates in here. */

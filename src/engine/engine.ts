@@ -157,13 +157,13 @@ const RENDER_CACHE_MAX = 3_000;
 
 /** Render any state: the engine's own screens or a flow screen. */
 export function render(deps: EngineDeps, state: State, notices: string[] = []): StepResult {
-  if (notices.length) return renderUncached(deps, state, notices);
+  if (notices.length) return finish(renderUncached(deps, state, notices));
   let cache = renderCache.get(deps.content);
   if (!cache) renderCache.set(deps.content, (cache = new Lru(RENDER_CACHE_MAX)));
   const key = `${state.lang}|${state.city ?? ''}|${state.screen}`;
   let screen = cache.get(key);
   if (!screen) {
-    screen = Object.freeze(renderUncached(deps, state, notices));
+    screen = Object.freeze(finish(renderUncached(deps, state, notices)));
     cache.set(key, screen);
   }
   return screen;

@@ -50,6 +50,7 @@ export function toPlainText(html: string): string {
 
 const RLM = '\u200f';
 const RTL_LETTERS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/g;
+const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
 const ISOLATED = /\u2066[^\u2069]*\u2069/g;
 
 /**
@@ -81,7 +82,7 @@ export function rtlParagraphs(html: string): string {
  * ("CAW Oost-Vlaanderen (Nieuwland 12-14)", "0800 62 227", "16:30-22:00"). It starts with a
  * Latin letter or a digit and ends with one (or a closing bracket it opened).
  */
-const LATIN_RUN = /[\p{Script=Latin}\d][\p{Script=Latin}\d&;'’.,:\-/ ()+]*[\p{Script=Latin}\d)]/gu;
+const LATIN_RUN = /[\p{Script=Latin}\d](?:[\p{Script=Latin}\d&;'’.,:\-/ ()+]*[\p{Script=Latin}\d)])?/gu;
 
 /**
  * In right-to-left text the parts of "0800 62 227" are laid out right to left ("227 62 0800")
@@ -91,23 +92,30 @@ const LATIN_RUN = /[\p{Script=Latin}\d][\p{Script=Latin}\d&;'’.,:\-/ ()+]*[\p{
  */
 export function isolateLatinRuns(html: string): string {
   // The Dutch desk sentence (in its <blockquote>) is left as it is: it is a paragraph of its
-  // own, for a clerk, and must keep its own left-to-right direction.
+  // own, for a clerk, and keeps its own left-to-right direction. So is a line with no
+  // right-to-left letters at all (an untranslated English sentence): it reads left to right.
   let inQuote = false;
   return html
-    .split(/(<[^>]*>)/)
-    .map((part) => {
-      if (part.startsWith('<')) {
-        if (/^<blockquote\b/.test(part)) inQuote = true;
-        if (part === '</blockquote>') inQuote = false;
-        return part;
-      }
-      if (inQuote) return part;
-      return part
-        .split(/(\u2066[^\u2069]*\u2069)/)
-        .map((piece) => (piece.startsWith(LRI) ? piece : piece.replace(LATIN_RUN, isolateRun)))
+    .split('\n')
+    .map((line) => {
+      const rtl = RTL_LETTER.test(line.replace(/<[^>]*>/g, ''));
+      return line
+        .split(/(<[^>]*>)/)
+        .map((part) => {
+          if (part.startsWith('<')) {
+            if (/^<blockquote\b/.test(part)) inQuote = true;
+            if (part === '</blockquote>') inQuote = false;
+            return part;
+          }
+          if (inQuote || !rtl) return part;
+          return part
+            .split(/(\u2066[^\u2069]*\u2069)/)
+            .map((piece) => (piece.startsWith(LRI) ? piece : piece.replace(LATIN_RUN, isolateRun)))
+            .join('');
+        })
         .join('');
     })
-    .join('');
+    .join('\n');
 }
 
 /** Isolates a run, leaving out a closing bracket it did not open (it belongs to the text around it). */

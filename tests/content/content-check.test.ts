@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
 import { checkContent } from '../../src/content/check.ts';
+import { render } from '../../src/engine/engine.ts';
 import { ContentError, formatProblem } from '../../src/content/problems.ts';
 import { buttonFindings, crawlScreens, hasGregorianYear } from '../../src/content/screen-rules.ts';
 
@@ -161,6 +162,16 @@ describe('content:check looks at every screen as a person gets it', () => {
   it('does not count the desk sentence as something to scroll through', () => {
     const dir = broken('locales/nl/shelter.json', (t) => t.replace('"Ik heb vannacht een bed nodig."', JSON.stringify('Ik heb vannacht een bed nodig. '.repeat(30))));
     expect(errorsOf(dir).filter((p) => p.includes('to scroll through'))).toEqual([]);
+  });
+
+  it('does not count the invisible direction marks of right-to-left text as something to read', () => {
+    // 600 characters of Arabic with a Latin word every few letters: each word gets two
+    // invisible isolate marks, 300 in all, which take no room on a phone.
+    const dir = broken('locales/ar/shelter.json', (t) => t.replace('"اذهب إلى مكان النوم."', JSON.stringify('ب A '.repeat(150))));
+    const { findings } = crawlScreens(loadContent(dir));
+    expect(findings.filter((f) => f.lang === 'ar' && f.rule === 'too-long')).toEqual([]);
+    const rendered = render({ content: loadContent(dir) }, { lang: 'ar', city: 'amsterdam', screen: 'shelter.tonight' });
+    expect(rendered.text.match(/[\u2066\u2069]/g)!.length).toBeGreaterThanOrEqual(300);
   });
 
   it('finds a screen whose every option is for another country', () => {
