@@ -12,6 +12,8 @@ import { validateTelegramHtml } from './telegram-html.ts';
 import { readSources, statusOf } from '../i18n/sources.ts';
 
 const STALE_MONTHS = 12;
+/** Words in a desk language (Dutch) that tell a clerk the person has no residence permit. */
+const STATUS_WORDS = /verblijfsvergunning|papieren|wettig verblijf|rechtmatig verblijf|ongedocumenteerd|verblijfsstatus|onverzekerbare vreemdeling|illegaal/i;
 
 export type CheckReport = {
   problems: Problem[];
@@ -75,6 +77,18 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
     }
     missing.set(lang.code, count);
     outdated.set(lang.code, stale);
+  }
+
+  // ---- a desk sentence never says the person has no papers before anyone asks: that
+  // belongs in .deskIfAsked ("Only if they ask about your papers")
+  const deskLanguages = new Set([...content.countries.values()].map((c) => c.deskLanguage));
+  for (const lang of deskLanguages) {
+    for (const [id, screen] of content.screens) {
+      const key = `${id}.desk`;
+      if (!content.t.exists(lang, screen.flow, key)) continue;
+      const said = STATUS_WORDS.exec(content.t(lang, screen.flow, key));
+      if (said) err(`locales/${lang}/${screen.flow}.json`, key, `the desk sentence says "${said[0]}" before anyone asks about papers: put that in ${id}.deskIfAsked`);
+    }
   }
 
   // ---- typed-question vocabulary leads somewhere: a group for a screen that does not exist

@@ -85,6 +85,13 @@ describe('content:check explains what is wrong, and where', () => {
     expect(problems.join('\n')).toMatch(/locales\/en\/shelter\.json: shelter\.tonight: screen text is \d+ characters/);
   });
 
+  it('finds a desk sentence that tells the clerk about papers before anyone asks', () => {
+    const dir = broken('locales/nl/shelter.json', (t) => t.replace('"Ik heb vannacht een bed nodig."', '"Ik heb geen papieren en heb vannacht een bed nodig."'));
+    expect(loadProblems(dir)).toContain('error: locales/nl/shelter.json: shelter.tonight.desk: the desk sentence says "papieren" before anyone asks about papers: put that in shelter.tonight.deskIfAsked');
+    // The same words under "only if they ask" are what that sentence is for.
+    expect(loadProblems(FIXTURE).join('\n')).not.toContain('before anyone asks');
+  });
+
   it('finds typed-question words for a screen that does not exist', () => {
     const dir = broken('locales/en/shelter.json', (t) => t);
     writeFileSync(join(dir, 'locales/en/keywords.json'), JSON.stringify({ 'shelter.tonight': ['bed tonight'], 'shelter.winter': ['frost'] }));
