@@ -39,8 +39,13 @@ export function step(deps: EngineDeps, known: Known, input: Input): StepResult {
  * start with, and names, addresses, phone numbers and times keep their order.
  */
 function finish(result: StepResult): StepResult {
-  return result.dir === 'rtl' ? { ...result, text: rtlParagraphs(isolateLatinRuns(result.text)) } : result;
+  if (result.dir !== 'rtl' || finished.has(result)) return result;
+  const done = { ...result, text: rtlParagraphs(isolateLatinRuns(result.text)) };
+  finished.add(done);
+  return done;
 }
+/** Screens already given their last touch: a cached screen that a step passes on is not done twice. */
+const finished = new WeakSet<StepResult>();
 
 function stepInner(deps: EngineDeps, known: Known, input: Input): StepResult {
   const { content } = deps;
