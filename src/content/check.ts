@@ -6,7 +6,7 @@
  */
 import { parentsFromMenu, type Content } from './load.ts';
 import type { Problem } from './problems.ts';
-import { crawlScreens, RULES, summarise, type Rule } from './screen-rules.ts';
+import { crawlScreens, RULES, summarise } from './screen-rules.ts';
 import { isButtonLabel, MAX_BUTTON_LABEL, MAX_SCREEN_TEXT, placeholders, SCREEN_PARTS, screenTextLength, textLength } from './text-rules.ts';
 import { validateTelegramHtml } from './telegram-html.ts';
 import { readSources, statusOf } from '../i18n/sources.ts';
@@ -22,8 +22,6 @@ export type CheckReport = {
   /** lang -> number of translations made from an older English text. */
   outdated: Map<string, number>;
   screensRendered: number;
-  /** How many renders broke each rule of what a person sees (all zero when the content is right). */
-  renderFindings: Record<Rule, number>;
 };
 
 export function checkContent(content: Content, opts: { now: Date }): CheckReport {
@@ -122,8 +120,6 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
 
   // ---- every screen the bot can show, in every language and city, as a person gets it
   const crawl = crawlScreens(content);
-  const renderFindings = Object.fromEntries(Object.keys(RULES).map((r) => [r, 0])) as Record<Rule, number>;
-  for (const f of crawl.findings) renderFindings[f.rule]++;
   for (const g of summarise(crawl.findings)) {
     const flow = content.screens.get(g.screen.split(' ')[0]!)?.flow;
     const where = g.count > g.examples.length ? `${g.examples.join(', ')} and ${g.count - g.examples.length} more` : g.examples.join(', ');
@@ -136,5 +132,5 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
   for (const f of content.facts.values()) if (old(f.checked)) warn('data/facts/', f.id, `checked ${f.checked}: more than ${STALE_MONTHS} months ago, check it against ${f.source} again`);
   for (const s of content.services.values()) if (old(s.checked)) warn(`data/services/${s.namespace}.yaml`, s.id, `checked ${s.checked}: more than ${STALE_MONTHS} months ago, check it against ${s.source} again`);
 
-  return { problems, missing, outdated, screensRendered: crawl.renders, renderFindings };
+  return { problems, missing, outdated, screensRendered: crawl.renders };
 }

@@ -2,7 +2,8 @@
  * Every screen checked as a person meets it. The crawl opens each screen in every language
  * and city (and with no city chosen), then taps every button it finds, and applies the
  * rules of the house to what comes back: no two buttons alike, no card twice, at most 12
- * buttons, at most 1,000 characters to scroll, no dead end, Gregorian dates. A rule that holds on every render cannot come back unnoticed.
+ * buttons, at most 1,000 characters to scroll, no dead end, Gregorian dates. A rule that
+ * holds on every render cannot come back unnoticed.
  */
 import type { Content } from './load.ts';
 import { MAX_CARDS, flowScreenSections, servicesFor } from '../engine/answer.ts';

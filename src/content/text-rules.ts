@@ -10,7 +10,7 @@ export const MAX_SCREEN_TEXT = 700;
 /** The parts of a screen that count together against MAX_SCREEN_TEXT. Desk sentences are for a clerk, not to scroll through. */
 export const SCREEN_PARTS = ['button', 'text', 'safe', 'risk'] as const;
 /** Every part a screen's texts may have, after `<screen id>.`. */
-export const TEXT_PARTS = ['button', 'text', 'safe', 'risk', 'desk', 'deskIfAsked'] as const;
+const TEXT_PARTS = ['button', 'text', 'safe', 'risk', 'desk', 'deskIfAsked'] as const;
 /** Telegram's limit on one message, counted after entity parsing. */
 export const MAX_MESSAGE = 4096;
 /** Phones cut longer button labels off. */

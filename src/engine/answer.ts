@@ -55,7 +55,7 @@ export function renderFlowScreenText(content: Content, screen: ScreenNode, state
 }
 
 /** Sections one paragraph apart; the sources line stays right under the checked date. */
-export function joinSections(sections: readonly AnswerSection[]): string {
+function joinSections(sections: readonly AnswerSection[]): string {
   return sections.map((s, i) => (i === 0 ? '' : s.kind === 'sources' ? '\n' : '\n\n') + s.html).join('');
 }
 
@@ -127,7 +127,7 @@ function deskBlock(content: Content, screen: ScreenNode, state: State): string {
   const lines = [content.t(state.lang, 'common', 'answer.deskTitle'), ...sentence(`${screen.id}.desk`)];
   // A sentence that says the person has no papers is shown only for when the desk asks:
   // nobody should disclose their status to a clerk before anyone asks.
-  if (content.t.exists(state.lang, screen.flow, `${screen.id}.deskIfAsked`)) {
+  if (content.t.exists(deskLang, screen.flow, `${screen.id}.deskIfAsked`)) {
     lines.push(content.t(state.lang, 'common', 'answer.deskIfAskedTitle'), ...sentence(`${screen.id}.deskIfAsked`));
   }
   return lines.join('\n');

@@ -50,31 +50,42 @@ export function toPlainText(html: string): string {
 
 const RLM = '\u200f';
 const RTL_LETTERS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/g;
-const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+const RTL_LETTER = new RegExp(RTL_LETTERS.source);
 const ISOLATED = /\u2066[^\u2069]*\u2069/g;
+
+/**
+ * Each line of a message with whether it belongs to the desk sentence (a <blockquote>,
+ * which may span lines): that sentence is Dutch, for a clerk, and the right-to-left
+ * passes below leave it as written.
+ */
+function mapLines(html: string, change: (line: string) => string): string {
+  let inQuote = false;
+  return html
+    .split('\n')
+    .map((line) => {
+      const quoted = inQuote || line.startsWith('<blockquote');
+      if (line.includes('<blockquote')) inQuote = true;
+      if (line.includes('</blockquote>')) inQuote = false;
+      return quoted ? line : change(line);
+    })
+    .join('\n');
+}
 
 /**
  * A line's direction is set by its first strong letter, so a Persian line that starts with
  * "COA", or a card line holding only an (isolated) Latin name, would read and align left to
  * right. A RIGHT-TO-LEFT MARK at the start of such lines keeps a right-to-left message right
- * to left. Left alone: the Dutch desk sentence in its <blockquote> (for a clerk), and a line
- * with no right-to-left letters but Latin words of its own (an English fallback sentence),
- * whose full stop would otherwise jump to the wrong end. Idempotent.
+ * to left. Left alone: the Dutch desk sentence, and a line with no right-to-left letters but
+ * Latin words of its own (an English fallback sentence), whose full stop would otherwise
+ * jump to the wrong end. Idempotent.
  */
 export function rtlParagraphs(html: string): string {
-  let inQuote = false;
-  return html
-    .split('\n')
-    .map((line) => {
-      const quoted = inQuote || line.startsWith('<blockquote>');
-      if (line.includes('<blockquote>')) inQuote = true;
-      if (line.includes('</blockquote>')) inQuote = false;
-      if (quoted || !line || line.startsWith(RLM)) return line;
-      const own = line.replace(/<[^>]*>/g, '').replace(ISOLATED, '');
-      const rtl = own.search(RTL_LETTERS) >= 0;
-      return rtl || !/\p{L}/u.test(own.replace(RTL_LETTERS, '')) ? RLM + line : line;
-    })
-    .join('\n');
+  return mapLines(html, (line) => {
+    if (!line || line.startsWith(RLM)) return line;
+    const own = line.replace(/<[^>]*>/g, '').replace(ISOLATED, '');
+    const rtl = RTL_LETTER.test(own);
+    return rtl || !/\p{L}/u.test(own.replace(RTL_LETTERS, '')) ? RLM + line : line;
+  });
 }
 
 /**
@@ -87,35 +98,25 @@ const LATIN_RUN = /[\p{Script=Latin}\d](?:[\p{Script=Latin}\d&;'’.,:\-/ ()+]*[
 /**
  * In right-to-left text the parts of "0800 62 227" are laid out right to left ("227 62 0800")
  * - a person would dial the wrong number - and brackets around a Dutch address jump to the
- * wrong end. Every run of Latin text is isolated left to right, whoever wrote the text; tags,
- * attributes, text already isolated and the desk sentence are left alone.
+ * wrong end. Every run of Latin text is isolated left to right, whoever wrote the text. Left
+ * alone: tags and their attributes, text already isolated, the desk sentence, and a line with
+ * no right-to-left letters at all (an untranslated English sentence reads left to right).
  */
 export function isolateLatinRuns(html: string): string {
-  // The Dutch desk sentence (in its <blockquote>) is left as it is: it is a paragraph of its
-  // own, for a clerk, and keeps its own left-to-right direction. So is a line with no
-  // right-to-left letters at all (an untranslated English sentence): it reads left to right.
-  let inQuote = false;
-  return html
-    .split('\n')
-    .map((line) => {
-      const rtl = RTL_LETTER.test(line.replace(/<[^>]*>/g, ''));
-      return line
-        .split(/(<[^>]*>)/)
-        .map((part) => {
-          if (part.startsWith('<')) {
-            if (/^<blockquote\b/.test(part)) inQuote = true;
-            if (part === '</blockquote>') inQuote = false;
-            return part;
-          }
-          if (inQuote || !rtl) return part;
-          return part
-            .split(/(\u2066[^\u2069]*\u2069)/)
-            .map((piece) => (piece.startsWith(LRI) ? piece : piece.replace(LATIN_RUN, isolateRun)))
-            .join('');
-        })
-        .join('');
-    })
-    .join('\n');
+  return mapLines(html, (line) => {
+    if (!RTL_LETTER.test(line.replace(/<[^>]*>/g, ''))) return line;
+    return line
+      .split(/(<[^>]*>)/)
+      .map((part) =>
+        part.startsWith('<')
+          ? part
+          : part
+              .split(/(\u2066[^\u2069]*\u2069)/)
+              .map((piece) => (piece.startsWith(LRI) ? piece : piece.replace(LATIN_RUN, isolateRun)))
+              .join(''),
+      )
+      .join('');
+  });
 }
 
 /** Isolates a run, leaving out a closing bracket it did not open (it belongs to the text around it). */
