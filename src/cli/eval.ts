@@ -1,6 +1,12 @@
 /**
  * npm run eval [-- path/to/routes.tsv]
  *
+ * Two forms, told apart by the header line:
+ * - screen level, `screens<TAB>topic<TAB>lang<TAB>text` (screens: `|`-separated acceptable
+ *   screen ids, or `none`): prints top-1 and top-3 screen accuracy, topic accuracy, emergency
+ *   false alarms on `none` lines, each per language, and the misses;
+ * - topic level, `topic<TAB>lang<TAB>text`, as below.
+ *
  * Runs a routing test set (topic<TAB>lang<TAB>text, first line a header; topic "none"
  * means the bot should not guess) through the router and prints top-1 accuracy overall,
  * per language and per topic, language-guess accuracy, and every miss. The text is
@@ -10,8 +16,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRouter } from '../search/router.ts';
-import { loadVocabulary } from '../search/vocabulary.ts';
+import { loadContent } from '../content/load.ts';
+import { createContentRouter } from '../search/content-router.ts';
+import type { Router } from '../search/router.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -34,14 +41,94 @@ export function readRoutesTsv(path: string): EvalRow[] {
   return rows;
 }
 
+export interface ScreenEvalRow {
+  /** Acceptable screen ids; empty for a `none` line (no screen should be opened or offered). */
+  screens: string[];
+  topic: string;
+  lang: string;
+  text: string;
+}
+
+/** The screen-level form, or null when the file is in the topic-level form. */
+export function readScreensTsv(path: string): ScreenEvalRow[] | null {
+  const lines = readFileSync(path, 'utf8').split(/\r?\n/);
+  if (lines[0]?.split('\t')[0] !== 'screens') return null;
+  const rows: ScreenEvalRow[] = [];
+  lines.slice(1).forEach((line, i) => {
+    if (!line.trim()) return;
+    const [screens, topic, lang, ...rest] = line.split('\t');
+    if (!screens || !topic || !lang || rest.length === 0) throw new Error(`${path}:${i + 2}: expected screens<TAB>topic<TAB>lang<TAB>text`);
+    rows.push({ screens: screens === 'none' ? [] : screens.split('|'), topic, lang, text: rest.join('\t') });
+  });
+  return rows;
+}
+
+export interface ScreenScore {
+  top1: boolean;
+  top3: boolean;
+  topic: boolean;
+  /** A `none` line that opened or offered an emergency screen. */
+  falseAlarm: boolean;
+  got: string[];
+}
+
+/** How the bot did on one screen-level line: the screens it opens or offers, in order. */
+export function scoreScreenRow(router: Router, row: ScreenEvalRow): ScreenScore {
+  const r = router.route(row.text);
+  const first = r.choice?.screen ?? null;
+  const got = first ? [first, ...(r.choice?.alternatives ?? [])] : [];
+  const ok = (id: string | undefined) => id !== undefined && row.screens.includes(id);
+  const none = row.screens.length === 0;
+  return {
+    top1: none ? first === null : ok(got[0]),
+    top3: none ? first === null : got.slice(0, 3).some(ok),
+    topic: (r.topic ?? 'none') === row.topic,
+    falseAlarm: none && (r.urgent || got.some((id) => id.split('.')[0] === 'emergency')),
+    got,
+  };
+}
+
+export function screenReport(path: string, rows: ScreenEvalRow[], router: Router): string[] {
+  type Tally = { n: number; top1: number; top3: number; topic: number; none: number; alarms: number };
+  const zero = (): Tally => ({ n: 0, top1: 0, top3: 0, topic: 0, none: 0, alarms: 0 });
+  const all = zero();
+  const byLang = new Map<string, Tally>();
+  const misses: string[] = [];
+  for (const row of rows) {
+    const s = scoreScreenRow(router, row);
+    const lang = byLang.get(row.lang) ?? zero();
+    byLang.set(row.lang, lang);
+    for (const t of [all, lang]) {
+      t.n++;
+      t.top1 += s.top1 ? 1 : 0;
+      t.top3 += s.top3 ? 1 : 0;
+      t.topic += s.topic ? 1 : 0;
+      t.none += row.screens.length === 0 ? 1 : 0;
+      t.alarms += s.falseAlarm ? 1 : 0;
+    }
+    if (!s.top1) misses.push(`  ${row.lang}\t${row.screens.join('|') || 'none'} -> ${s.got.join(', ') || 'none'}${s.top3 ? ' (top-3)' : ''}\t${row.text}`);
+  }
+  const line = (t: Tally) =>
+    `top-1 ${pct(t.top1, t.n).padStart(6)}  top-3 ${pct(t.top3, t.n).padStart(6)}  topic ${pct(t.topic, t.n).padStart(6)}  emergency on none lines ${t.alarms}/${t.none}`;
+  const out = [`${path}: ${rows.length} lines (screen level)`, `all   ${line(all)}`, 'per language:'];
+  for (const [k, t] of [...byLang].sort()) out.push(`  ${k.padEnd(4)}${line(t)}  (${t.n})`);
+  out.push(`misses (${misses.length}):`, ...misses);
+  return out;
+}
+
 function pct(a: number, b: number): string {
   return b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}%`;
 }
 
 function main(): void {
   const path = resolve(process.argv[2] ?? join(root, '..', 'shared', 'eval', 'routes-dev.tsv'));
+  const router = createContentRouter(loadContent(root));
+  const screenRows = readScreensTsv(path);
+  if (screenRows) {
+    process.stdout.write(screenReport(path, screenRows, router).join('\n') + '\n');
+    return;
+  }
   const rows = readRoutesTsv(path);
-  const router = createRouter(loadVocabulary(root));
   const byLang = new Map<string, [number, number]>();
   const byTopic = new Map<string, [number, number]>();
   const misses: string[] = [];

@@ -3,7 +3,8 @@
  *
  * Reads JSON lines from stdin, each {"text": "...", "lang": "xx"} ("lang" optional: the
  * language the person chose), and writes one JSON line per input line, in order:
- * {"topic": "<id or null>", "lang": "<guessed code>", "score": <number>}. A line that is
+ * {"topic": "<id or null>", "lang": "<guessed code>", "score": <number>, "screen": "<screen id the
+ * bot opens or offers first, or null>", "alternatives": ["<screen ids offered after it>"]}. A line that is
  * not such an object gets {"topic": null, "lang": null, "score": 0, "error": "..."} and
  * the next line is read. Nothing else is written to stdout; lines are answered as they
  * arrive, so it works over a pipe that stays open.
@@ -11,8 +12,9 @@
 import { createInterface } from 'node:readline';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRouter, type Router } from '../search/router.ts';
-import { loadVocabulary } from '../search/vocabulary.ts';
+import { loadContent } from '../content/load.ts';
+import { createContentRouter } from '../search/content-router.ts';
+import type { Router } from '../search/router.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -35,13 +37,13 @@ export function answerLine(router: Router, line: string): string {
     return JSON.stringify({ topic: null, lang: null, score: 0, error: '"lang" must be a string' });
   }
   const r = router.route(text, typeof lang === 'string' && lang ? lang : undefined);
-  return JSON.stringify({ topic: r.topic, lang: r.lang, score: r.score });
+  return JSON.stringify({ topic: r.topic, lang: r.lang, score: r.score, screen: r.choice?.screen ?? null, alternatives: r.choice?.alternatives ?? [] });
 }
 
 function main(): void {
   let router: Router;
   try {
-    router = createRouter(loadVocabulary(root));
+    router = createContentRouter(loadContent(root));
   } catch (err) {
     process.stderr.write(`route: cannot load the vocabulary: ${(err as Error).message}\n`);
     process.exit(1);

@@ -97,6 +97,18 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
     }
   }
 
+  // ---- reading rules name real cities, and age and time ranges run forwards
+  for (const [lang, routing] of content.routing) {
+    for (const id of Object.keys(routing.cities)) {
+      if (!content.city.has(id)) err(`locales/${lang}/routing.json`, `cities.${id}`, 'no city has this id in data/places.yaml: these names lead nowhere');
+    }
+  }
+  for (const screen of content.screens.values()) {
+    for (const [name, range] of Object.entries(screen.when ?? {})) {
+      if (range && range[0] > range[1]) err(`flows/${screen.flow}.yaml`, `${screen.id}.when.${name}`, `the range [${range.join(', ')}] is empty: write the smaller number first`);
+    }
+  }
+
   // ---- every text is valid Telegram HTML
   for (const [lang, byNs] of content.resources) {
     for (const [ns, keys] of byNs) {

@@ -11,6 +11,8 @@ import {
   factsFileSchema,
   flowSchema,
   keywordsSchema,
+  routingSchema,
+  type RoutingData,
   languagesFileSchema,
   namespaceSchema,
   placesFileSchema,
@@ -58,6 +60,8 @@ export interface Content {
   readonly facts: ReadonlyMap<string, Fact>;
   /** Free-text vocabulary: lang -> target -> phrases. */
   readonly keywords: ReadonlyMap<string, Record<string, string[]>>;
+  /** How each language writes numbers, time units, ages and cities (routing.json). */
+  readonly routing: ReadonlyMap<string, RoutingData>;
   /** Every namespace that has a file in some language (without keywords). */
   readonly namespaces: readonly string[];
   /** Raw locale resources: lang -> namespace -> key -> text. */
@@ -68,6 +72,7 @@ export interface Content {
 }
 
 const KEYWORDS_NS = 'keywords';
+const ROUTING_NS = 'routing';
 
 export function loadContent(rootDir: string = process.cwd()): Content {
   const problems: Problem[] = [];
@@ -220,6 +225,7 @@ export function loadContent(rootDir: string = process.cwd()): Content {
   // ---- locales
   const resources = new Map<string, Map<string, Record<string, string>>>();
   const keywords = new Map<string, Record<string, string[]>>();
+  const routing = new Map<string, RoutingData>();
   const namespaces = new Set<string>();
   for (const lang of languages) {
     const dir = join(rootDir, 'locales', lang.code);
@@ -231,6 +237,11 @@ export function loadContent(rootDir: string = process.cwd()): Content {
       if (ns === KEYWORDS_NS) {
         const kw = readFile(path, keywordsSchema);
         if (kw) keywords.set(lang.code, kw);
+        continue;
+      }
+      if (ns === ROUTING_NS) {
+        const data = readFile(path, routingSchema);
+        if (data) routing.set(lang.code, data);
         continue;
       }
       const data = readFile(path, namespaceSchema);
@@ -268,6 +279,7 @@ export function loadContent(rootDir: string = process.cwd()): Content {
     services,
     facts,
     keywords,
+    routing,
     namespaces: [...namespaces].sort(),
     resources,
     t,

@@ -163,6 +163,17 @@ export const screenSchema = z.strictObject({
    * helpline, the police's non-urgent number): its words are routed like any other.
    */
   urgent: z.boolean().optional(),
+  /**
+   * What typed text must say for this option to apply, so one sentence can go down the tree
+   * ("I am 16" -> the under-18 screen, "born 10 days ago" -> the late-report screen): an age
+   * in years, or a time since something in days, each as an inclusive [from, to] range.
+   */
+  when: z
+    .strictObject({
+      age: z.tuple([z.number().int().min(0), z.number().int().min(0)]).optional(),
+      days: z.tuple([z.number().int().min(0), z.number().int().min(0)]).optional(),
+    })
+    .optional(),
 });
 export type ScreenDef = z.infer<typeof screenSchema>;
 
@@ -183,3 +194,26 @@ export type FlowDef = z.infer<typeof flowSchema>;
 export const namespaceSchema = z.record(z.string(), z.string());
 /** Free-text routing vocabulary: topic or screen id -> phrases people type. */
 export const keywordsSchema = z.record(z.string(), z.array(z.string().min(1)));
+
+/**
+ * How a language says numbers, time units, ages and city names (`locales/<code>/routing.json`),
+ * so typed text can be read for "17 ans", "٣ أيام", "vijf dagen", "Гаага" without code per language.
+ */
+export const routingSchema = z.strictObject({
+  /** Number words as typed -> value ("vijf": 5, "три": 3). */
+  numbers: z.record(z.string().min(1), z.number().int().min(0).max(1000)).default({}),
+  /** Every form of each time unit ("dag", "dagen"). */
+  units: z
+    .strictObject({
+      day: z.array(z.string().min(1)).default([]),
+      week: z.array(z.string().min(1)).default([]),
+      month: z.array(z.string().min(1)).default([]),
+      year: z.array(z.string().min(1)).default([]),
+    })
+    .default({ day: [], week: [], month: [], year: [] }),
+  /** Words that mark an age beside a number ("years old", "ans", "лет"). */
+  age: z.array(z.string().min(1)).default([]),
+  /** City id (data/places.yaml) -> the ways this language writes it. */
+  cities: z.record(z.string(), z.array(z.string().min(1))).default({}),
+});
+export type RoutingData = z.infer<typeof routingSchema>;

@@ -105,28 +105,43 @@ function callback(deps: EngineDeps, known: Known, data: string): StepResult {
   return render(deps, state);
 }
 
-/** Typed text: danger first, then the best topic as buttons, else greet and show the menu. */
+/**
+ * Typed text: danger first; then, when the decision trees lead to one screen, that screen
+ * with "Not what you asked?" and up to two others; when unsure, up to three screens and the
+ * menu; else greet and show the menu. A city the text names becomes the person's city.
+ */
 function typed(deps: EngineDeps, known: Known, base: State, text: string): StepResult {
   const { content, router } = deps;
   if (text.length > 1000) return render(deps, base, [t(content, base.lang, 'text.tooLong')]);
-  const result = router?.route(text, known.lang);
+  const result = router?.route(text, known.lang, base.city);
   // Answer in the language the person chose; if they never chose, in the language they typed.
   const lang = known.lang ?? (result && content.language.has(result.lang) ? result.lang : base.lang);
-  const state: State = { ...base, lang };
+  const named = result?.choice?.city && content.city.has(result.choice.city) ? result.choice.city : undefined;
+  const state: State = { ...base, lang, city: named ?? base.city };
+  // Said in one line, and changeable with the 📍 button of every answer.
+  const cityNotes = named && named !== base.city ? [t(content, lang, 'text.cityNoted', { city: t(content, lang, `city.${named}`) })] : [];
   const topic = result?.topic ?? null;
   if (!result || !topic) {
     const notice = result?.target === 'none' ? 'text.greeting' : 'text.unknown';
     return { ...render(deps, state, [t(content, lang, notice)]), stat: { screen: 'home', topic: null } };
   }
-  // Danger opens the emergency screen at once; a calm screen of that topic (a child helpline)
+  const choice = result.choice;
+  // Danger opens an emergency screen at once; a calm screen of that topic (a child helpline)
   // is offered like any other answer.
-  if (result.urgent || (topic === 'emergency' && content.screens.get(result.target ?? '')?.urgent !== false)) {
-    return { ...render(deps, { ...state, screen: 'emergency' }), stat: { screen: 'emergency', topic: 'emergency' } };
+  // (With the decision trees' choice, the router has decided what counts as danger.)
+  const danger = choice ? result.urgent : result.urgent || (topic === 'emergency' && content.screens.get(result.target ?? '')?.urgent !== false);
+  if (danger) {
+    const screen = choice?.screen && content.screens.get(choice.screen)?.flow === 'emergency' ? choice.screen : 'emergency';
+    return { ...render(deps, { ...state, screen }, cityNotes), stat: { screen, topic: 'emergency' } };
+  }
+  const country = countryOf(content, state);
+  if (choice?.screen && choice.sure && content.screens.has(choice.screen)) {
+    return withOthers(deps, render(deps, { ...state, screen: choice.screen }, cityNotes), choice.alternatives, topic);
   }
   // Screens of another country are not suggested (the person's own alternatives come first);
   // if nothing else is left, the topic opens this country's way in.
-  const country = countryOf(content, state);
-  const candidates = [result.target ?? topic, ...result.alternatives.map((a) => a.target)].map((id) => (content.screens.has(id) ? id : id.split('.')[0]!));
+  const suggested = choice?.screen ? [choice.screen, ...choice.alternatives] : [result.target ?? topic, ...result.alternatives.map((a) => a.target)];
+  const candidates = suggested.map((id) => (content.screens.has(id) ? id : id.split('.')[0]!));
   const here = candidates.filter((id) => forCountry(content, id, country) === id);
   const targets = (here.length ? here : [topic])
     .filter((id, i, all) => content.screens.has(id) && all.indexOf(id) === i)
@@ -137,11 +152,36 @@ function typed(deps: EngineDeps, known: Known, base: State, text: string): StepR
   rows.push(navRow(content, { ...state, screen: 'home' }, 'home'));
   return {
     state: { ...state, screen: 'home' },
-    text: withMachineNote(content, lang, t(content, lang, 'text.didYouMean')),
+    text: withMachineNote(content, lang, [...cityNotes, t(content, lang, 'text.didYouMean')].join('\n\n')),
     buttons: rows,
     dir,
     stat: { screen: 'topics', topic: topic as TopicId },
   };
+}
+
+/** An answer opened from typed text, with "Not what you asked?" and up to two other screens above the navigation row. */
+function withOthers(deps: EngineDeps, answer: StepResult, others: readonly string[], topic: TopicId): StepResult {
+  const { content } = deps;
+  const { state } = answer;
+  const country = countryOf(content, state);
+  const shown = new Set([state.screen, ...answer.buttons.flat().map(buttonTarget)]);
+  const rows: Button[][] = [];
+  for (const id of others) {
+    if (rows.length === 2) break;
+    if (!content.screens.has(id) || forCountry(content, id, country) !== id) continue;
+    const b = button(content, screenLabel(content, state.lang, id), 'g', { ...state, screen: id });
+    if (shown.has(buttonTarget(b))) continue;
+    shown.add(buttonTarget(b));
+    rows.push([b]);
+  }
+  const stat = { screen: answer.stat.screen, topic };
+  // With no other screen to offer, the line still says the menu is there (the navigation row).
+  const buttons = [...answer.buttons.slice(0, -1), ...rows, ...answer.buttons.slice(-1)];
+  const note = `<i>${t(content, state.lang, 'text.notWhat')}</i>`;
+  // The answer had its right-to-left touch already; only the new line needs it.
+  const done: StepResult = { ...answer, text: `${answer.text}\n\n${answer.dir === 'rtl' ? rtlParagraphs(note) : note}`, buttons, stat };
+  finished.add(done);
+  return done;
 }
 
 /**

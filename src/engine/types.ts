@@ -52,6 +52,18 @@ export type RouteResult = {
   urgent: boolean;
   /** Other likely targets, up to 3, best first (not repeating `target`). */
   alternatives: Array<{ target: string; topic: TopicId; score: number }>;
+  /** Every topic or screen id the words point to, with its raw weight of evidence, best first. */
+  evidence?: Array<{ target: string; score: number }>;
+  /** The screen the decision trees lead to (set by the content router, which knows the flows). */
+  choice?: {
+    /** Open it at once (sure) or offer it first; null: no screen fits. */
+    screen: string | null;
+    sure: boolean;
+    /** Other screens to offer after it, best first. */
+    alternatives: string[];
+    /** The city the text names ("we are in Gand"), when it names one the bot knows. */
+    city?: string;
+  };
 };
 
-export type Router = { route(text: string, lang?: string): RouteResult };
+export type Router = { route(text: string, lang?: string, city?: string): RouteResult };

@@ -33,10 +33,10 @@ export function readNamespaces(rootDir: string, lang: string): Texts {
   return out;
 }
 
-/** The namespaces English has (keywords are vocabulary, not translated text). */
+/** The namespaces English has (keywords and routing are vocabulary and reading rules, not translated text). */
 export function namespacesOf(rootDir: string): string[] {
   return readdirSync(join(rootDir, 'locales', 'en'))
-    .filter((f) => f.endsWith('.json') && !f.startsWith('_') && f !== 'keywords.json')
+    .filter((f) => f.endsWith('.json') && !f.startsWith('_') && f !== 'keywords.json' && f !== 'routing.json')
     .map((f) => f.slice(0, -5))
     .sort();
 }

@@ -47,6 +47,8 @@ export interface Vocabulary {
   documents?: ReadonlyArray<{ lang: string; target: string; text: string }>;
   /** Screens of the emergency topic whose words are help, not danger (flows: `urgent: false`). */
   calm?: ReadonlySet<string>;
+  /** The topics, from flows/ (one per flow); without it the built-in list. */
+  topics?: readonly string[];
 }
 
 export interface Router extends EngineRouter {
@@ -89,6 +91,13 @@ export const TUNING = {
   clearTopic: 1.5,
   /** Most words read from one text. */
   maxWords: 48,
+  /**
+   * Crafted text costs no more than ordinary text (security review M6): the text is cut
+   * after normalising (NFKC can make one character into eighteen), and so is each word, since
+   * the typo lookup of a word grows with the square of its length. No real word is longer.
+   */
+  maxKeyLength: 2000,
+  maxWordLength: 32,
 } as const;
 
 const NONE = 'none';
@@ -96,7 +105,6 @@ const NONE = 'none';
 const FUNCTION_WORD_VOTES = 3;
 /** Languages people also type in Latin letters (Arabizi, Finglish...). */
 const ROMANISED: ReadonlySet<string> = new Set(['ar', 'fa', 'ps', 'ckb']);
-const TOPICS: readonly string[] = TOPIC_IDS;
 
 /** What a word is inside a phrase. */
 const CONTENT = 0;
@@ -136,12 +144,12 @@ interface Hit {
  * The weight of each word of each phrase (a function of its own so that the counts it
  * builds are freed once the router is built).
  */
-function weighPhrases(phrases: Phrase[], targets: readonly Target[]): void {
+function weighPhrases(phrases: Phrase[], targets: readonly Target[], topicCount: number): void {
   // Specificity of a content word in a language, for one topic: the share of the word's
   // phrases that belong to the topic. A word of one topic only weighs 1; "papers", in
   // five legal phrases and in "school without papers", weighs much more for legal than
   // for school; a word used evenly by k topics weighs log(1 + T/k) / log(1 + T).
-  const nTopics = TOPICS.length + 1;
+  const nTopics = topicCount + 1;
   const uses = new Map<number, Map<number, number>>(); // (lang, token, doc) -> topic -> phrases
   const usesKey = (lang: number, token: number, doc: boolean) => (token * 64 + lang) * 2 + (doc ? 1 : 0);
   for (const p of phrases) {
@@ -175,6 +183,7 @@ function weighPhrases(phrases: Phrase[], targets: readonly Target[]): void {
 }
 
 export function createRouter(vocab: Vocabulary): Router {
+  const TOPICS: readonly string[] = vocab.topics ?? TOPIC_IDS;
   const languages = [...vocab.languages];
   // Sets of languages are bit masks.
   if (languages.length > 30) throw new Error('createRouter: at most 30 languages');
@@ -307,7 +316,7 @@ export function createRouter(vocab: Vocabulary): Router {
     addPhrase(li, t, text, true);
   }
 
-  weighPhrases(phrases, targets);
+  weighPhrases(phrases, targets, TOPICS.length);
 
   const emergencyTopic = TOPICS.indexOf('emergency');
 
@@ -315,7 +324,9 @@ export function createRouter(vocab: Vocabulary): Router {
     // A language the bot does not have is no choice at all.
     const given = chosen !== undefined && langIndex.has(chosen) ? chosen : undefined;
     const givenIndex = given === undefined ? -1 : langIndex.get(given)!;
-    const words = tokenize(normalize(text), hanDict).slice(0, TUNING.maxWords);
+    const words = tokenize(normalize(text).slice(0, TUNING.maxKeyLength), hanDict)
+      .slice(0, TUNING.maxWords)
+      .map((w) => w.slice(0, TUNING.maxWordLength));
     const cands: Candidate[][] = words.map((w) => lexicon.candidates(w));
 
     // Language evidence: each word found in the vocabulary or the function words gives one
@@ -572,6 +583,10 @@ export function createRouter(vocab: Vocabulary): Router {
       }));
     };
 
+    const targetEvidence = [...targetScore.keys()]
+      .filter((t) => targets[t]!.topic >= 0 && targetScore[t]! > 0)
+      .sort((a, b) => targetScore[b]! - targetScore[a]!)
+      .map((t) => ({ target: targets[t]!.id, score: round(targetScore[t]!) }));
     const smallTalk = noneScore > topScore * TUNING.smallTalkMargin && topScore < TUNING.clearTopic;
     if (!urgent && (topScore < TUNING.minScore || smallTalk)) {
       return {
@@ -581,6 +596,7 @@ export function createRouter(vocab: Vocabulary): Router {
         score: round(noneScore > 0 ? squash(noneScore) : 0),
         urgent: false,
         alternatives: alternativesFor(null, 0),
+        evidence: targetEvidence,
       };
     }
 
@@ -607,6 +623,7 @@ export function createRouter(vocab: Vocabulary): Router {
       score: round(score),
       urgent,
       alternatives: alternativesFor(target, score),
+      evidence: targetEvidence,
     };
   }
 

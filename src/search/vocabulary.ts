@@ -30,7 +30,7 @@ export function vocabularyOf(content: Content, options: LoadOptions = {}): Vocab
     }
   }
   const calm = new Set([...content.screens.values()].filter((s) => s.urgent === false).map((s) => s.id));
-  return { languages: content.languages.map((l) => l.code), keywords: content.keywords, documents, calm };
+  return { languages: content.languages.map((l) => l.code), keywords: content.keywords, documents, calm, topics: content.flows.map((f) => f.id) };
 }
 
 /** For the command-line tools: load the content of `rootDir` and take its vocabulary. */

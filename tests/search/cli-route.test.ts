@@ -37,7 +37,7 @@ describe('npm run route (JSON lines over stdin/stdout)', () => {
     // One line, then wait for its answer while the pipe stays open: proves streaming.
     child.stdin.write(JSON.stringify({ text: 'i need a place to sleep' }) + '\n');
     const first = JSON.parse(await nextLine());
-    expect(first).toEqual({ topic: 'shelter', lang: 'en', score: expect.any(Number) });
+    expect(first).toEqual({ topic: 'shelter', lang: 'en', score: expect.any(Number), screen: expect.stringMatching(/^shelter/), alternatives: expect.any(Array) });
     expect(first.score).toBeGreaterThan(0);
     expect(first.score).toBeLessThanOrEqual(1);
 
@@ -59,11 +59,16 @@ describe('npm run route (JSON lines over stdin/stdout)', () => {
     expect(lines).toEqual([]); // nothing else on stdout
 
     expect(out[0]).toEqual({ topic: null, lang: null, score: 0, error: expect.any(String) });
-    expect(out[1]).toEqual({ topic: 'health', lang: 'ar', score: expect.any(Number) });
+    expect(out[1]).toEqual({ topic: 'health', lang: 'ar', score: expect.any(Number), screen: expect.stringMatching(/^health/), alternatives: expect.any(Array) });
     expect(out[2]).toEqual(expect.objectContaining({ topic: null, lang: null, score: 0, error: expect.stringContaining('text') }));
     expect(out[3].error).toBeTruthy();
-    expect(out[4]).toEqual({ topic: null, lang: 'en', score: expect.any(Number) });
+    // Small talk: no screen opened or offered.
+    expect(out[4]).toEqual({ topic: null, lang: 'en', score: expect.any(Number), screen: null, alternatives: [] });
     expect(out[5].error).toContain('lang');
-    expect(out[6]).toEqual({ topic: 'emergency', lang: 'nl', score: expect.any(Number) });
+    expect(out[6]).toEqual({ topic: 'emergency', lang: 'nl', score: expect.any(Number), screen: 'emergency.self-harm', alternatives: expect.any(Array) });
+    for (const o of [first, out[1], out[6]]) {
+      expect(o.alternatives.length).toBeLessThanOrEqual(2);
+      expect(o.alternatives).not.toContain(o.screen);
+    }
   }, 60_000);
 });

@@ -108,7 +108,8 @@ describe('routing', () => {
     expect(realRouter().route('toothache').target).toBe('health.dentist');
     expect(realRouter().route('my husband beats me').target).toBe('police.home');
     expect(realRouter().route('where can i learn dutch').target).toBe('school.dutch');
-    expect(realRouter().route('need a doctor').target).toBe('health');
+    // "A doctor" with nothing more: the screen that asks which kind of doctor.
+    expect(realRouter().route('need a doctor').target).toBe('health.doctor');
   });
 
   it('answers with a score in 0..1 and at most 3 alternatives, best first, without the target', () => {

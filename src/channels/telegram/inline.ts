@@ -20,7 +20,9 @@ export function inlineResults(deps: { content: Content; router?: Router }, query
   const lang = route && content.language.has(route.lang) ? route.lang : 'en';
   let targets: string[] = [];
   if (route?.topic) {
-    targets = [route.urgent ? 'emergency' : (route.target ?? route.topic), ...route.alternatives.map((a) => a.target)]
+    // The same understanding as a typed message: the screen the decision trees lead to first.
+    const chosen = route.choice?.screen ? [route.choice.screen, ...route.choice.alternatives] : [];
+    targets = [...chosen, route.urgent ? 'emergency' : (route.target ?? route.topic), ...route.alternatives.map((a) => a.target)]
       .map((id) => (content.screens.has(id) ? id : id.split('.')[0]!))
       .filter((id, i, all) => content.screens.has(id) && all.indexOf(id) === i);
   }

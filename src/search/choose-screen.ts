@@ -1,0 +1,177 @@
+/**
+ * From the words' evidence to a screen: walk the decision trees as a person would, taking
+ * each option the text decides and stopping at a menu where it does not.
+ *
+ * A screen's weight is the weight of the best way to it (the menu above it) plus its own
+ * evidence: words typed for it, and what the text says about age and time when the screen
+ * has a `when` range. So "born 10 days ago" goes birth -> born -> late, while "baby born"
+ * with nothing on the day stops at the "when was the baby born?" menu: a child with no
+ * evidence of its own is a little lighter than its menu.
+ */
+import type { Content, ScreenNode } from '../content/load.ts';
+import { optionTarget } from '../content/schema.ts';
+import type { RouteResult } from '../engine/types.ts';
+import type { Slots } from './read-slots.ts';
+
+/** Tuning, measured with `npm run eval` on ../shared/eval/screens-dev.tsv. */
+export const CHOICE = {
+  /** Evidence below an option, discounted for each step further down. */
+  stepDown: 0.9,
+  /** An option is followed only with at least this much evidence below it. */
+  followOption: 0.35,
+  /** Two options this close (share of the best) make the choice unsure. */
+  closeCall: 0.8,
+  /** A `when` range the text's age or time falls into, in units of evidence. */
+  slotMatch: 1.2,
+  /** A `when` range the text's age or time falls outside of: that option is not for them. */
+  slotMismatch: -1.5,
+  /** Screens outside the router's topic count this much (the topic is the surer decision). */
+  otherTopic: 0.7,
+  /** Sure enough to open: the best weighs at least this... */
+  sureWeight: 1.2,
+  /** Another screen is worth offering only with at least this share of the best one's weight. */
+  alternativeShare: 0.4,
+} as const;
+
+export interface ScreenChoice {
+  /** The screen to open (sure) or offer first; null when the text is about none. */
+  screen: string | null;
+  /** Open `screen` at once (true) or offer it with the others and the menu (false). */
+  sure: boolean;
+  /** Danger: open an emergency screen first. */
+  urgent: boolean;
+  /** Other screens, best first: up to 2 beside a sure answer, up to 2 more when unsure. */
+  alternatives: string[];
+}
+
+export interface ChoiceContext {
+  slots: Slots;
+  /** The person's country, when known (from their city or the text): other countries' screens are left out. */
+  country?: string;
+  /** The person's city, when known: options for other cities are left out. */
+  city?: string;
+}
+
+export type ScreenChooser = (route: RouteResult, context: ChoiceContext) => ScreenChoice;
+
+export function createScreenChooser(content: Content): ScreenChooser {
+  return (route, { slots, country, city }) => {
+    if (!route.topic) return { screen: null, sure: false, urgent: false, alternatives: [] };
+    const topic: string = route.topic;
+    const own = new Map<string, number>();
+    for (const e of route.evidence ?? []) if (content.screens.has(e.target)) own.set(e.target, e.score);
+    const allowed = (s: ScreenNode) => !country || !s.countries || s.countries.includes(country);
+
+    const slotWeight = (s: ScreenNode): number => {
+      let w = 0;
+      for (const [range, values] of [
+        [s.when?.age, slots.ages],
+        [s.when?.days, slots.days],
+      ] as const) {
+        if (!range || values.length === 0) continue;
+        w += values.some((v) => v >= range[0] && v <= range[1]) ? CHOICE.slotMatch : CHOICE.slotMismatch;
+      }
+      return w;
+    };
+
+    const mineOf = new Map<string, number>();
+    const mine = (id: string): number => {
+      let m = mineOf.get(id);
+      if (m === undefined) {
+        const s = content.screens.get(id)!;
+        // Age and time pick among the options of the topic; alone they say nothing about it.
+        m = s.flow === topic ? (own.get(id) ?? 0) + slotWeight(s) : (own.get(id) ?? 0) * CHOICE.otherTopic;
+        mineOf.set(id, m);
+      }
+      return m;
+    };
+    // The best evidence anywhere below a screen, a little less for each step down.
+    const below = new Map<string, number>();
+    const reach = (id: string, seen: Set<string>): number => {
+      const known = below.get(id);
+      if (known !== undefined) return known;
+      const s = content.screens.get(id);
+      if (!s || !allowed(s) || seen.has(id)) return 0;
+      seen.add(id);
+      let best = mine(id);
+      // An answer's options are "see also": what lies beyond them does not lead here.
+      if (!s.answer) for (const to of optionsFor(s)) best = Math.max(best, CHOICE.stepDown * reach(to, seen));
+      seen.delete(id);
+      below.set(id, best);
+      return best;
+    };
+    const optionsFor = (s: ScreenNode): string[] =>
+      s.options
+        .filter((o) => typeof o === 'string' || !o.countries || !country || o.countries.includes(country))
+        .filter((o) => typeof o === 'string' || !o.cities || o.cities.some((c) => slots.cities.includes(c) || c === city))
+        .map(optionTarget)
+        .filter((to) => to !== s.id);
+
+    const ranked = [...content.screens.values()]
+      .filter((s) => allowed(s) && mine(s.id) > 0)
+      .map((s) => ({ id: s.id, w: mine(s.id) }))
+      .sort((a, b) => b.w - a.w || depth(a.id) - depth(b.id));
+    const isEmergencyTopic = (id: string) => content.screens.get(id)!.flow === 'emergency';
+    const isDanger = (id: string) => isEmergencyTopic(id) && content.screens.get(id)!.urgent !== false;
+    // Danger first: the emergency screen the words name, or the emergency menu.
+    if (route.urgent) {
+      const named = ranked.find((x) => isDanger(x.id) && x.id !== 'emergency' && x.w >= CHOICE.followOption);
+      const screen = named?.id ?? 'emergency';
+      const top = ranked[0]?.w ?? 0;
+      const others = ranked.filter((x) => x.id !== screen && x.w >= CHOICE.alternativeShare * top);
+      return { screen, sure: true, urgent: true, alternatives: others.slice(0, 2).map((x) => x.id) };
+    }
+    // Words of the emergency topic without danger and without an emergency screen's own words:
+    // offer the emergency menu beside the main menu, never open it.
+    if (topic === 'emergency' && !route.urgent && !ranked.some((x) => x.id !== 'emergency' && isEmergencyTopic(x.id) && x.w >= CHOICE.followOption)) {
+      return { screen: 'emergency', sure: false, urgent: false, alternatives: [] };
+    }
+    // Down the topic's tree: take the option with the most evidence below it while there is
+    // enough; stop at a menu where the text does not decide.
+    let at = content.screens.get(topic);
+    if (!at || !allowed(at)) return { screen: topic, sure: false, urgent: false, alternatives: [] };
+    const path = new Set<string>([at.id]);
+    let close = false;
+    let lastChoices: Array<{ id: string; w: number }> = [];
+    for (;;) {
+      const choices: Array<{ id: string; w: number }> = optionsFor(at)
+        .filter((to) => !path.has(to))
+        .map((to) => ({ id: to, w: reach(to, new Set(path)) }))
+        .sort((a, b) => b.w - a.w);
+      const pick: { id: string; w: number } | undefined = choices[0];
+      if (!pick || pick.w < CHOICE.followOption) break;
+      // An option for an age or a time ("in the last 3 days") is taken when the text says the
+      // age or time; words it shares with its menu ("born") do not decide it.
+      const when = content.screens.get(pick.id)!.when;
+      const said = (when?.age && slots.ages.length) || (when?.days && slots.days.length);
+      if (when && !said && at.id !== topic && pick.w < mine(at.id)) break;
+      // An answer's options are "see also", not a decision: go on only to one the text is more about.
+      if (at.answer && mine(pick.id) <= mine(at.id)) break;
+      close = (choices[1]?.w ?? 0) > pick.w * CHOICE.closeCall;
+      lastChoices = choices;
+      at = content.screens.get(pick.id)!;
+      path.add(at.id);
+    }
+    const sure = !close && mine(at.id) >= CHOICE.sureWeight;
+    const top = Math.max(mine(at.id), ranked[0]?.w ?? 0);
+    const sameTopic = (id: string) => content.screens.get(id)!.flow === topic;
+    const worthIt = (x: { w: number }) => x.w >= CHOICE.alternativeShare * top;
+    if (sure) {
+      const others = ranked.filter((x) => !path.has(x.id) && worthIt(x));
+      return { screen: at.id, sure, urgent: false, alternatives: others.slice(0, 2).map((x) => x.id) };
+    }
+    // Unsure: the menu where the text stopped deciding (it asks the question that decides), the
+    // close options, then other screens the words name - this topic's first.
+    const offered = [
+      at.id,
+      ...lastChoices.filter((x) => x.w >= CHOICE.followOption).map((x) => x.id),
+      ...ranked.filter((x) => sameTopic(x.id) && x.id !== topic && worthIt(x) && !path.has(x.id)).map((x) => x.id),
+      ...ranked.filter((x) => !sameTopic(x.id) && worthIt(x)).map((x) => x.id),
+    ].filter((id, i, all) => all.indexOf(id) === i);
+    return { screen: offered[0]!, sure: false, urgent: false, alternatives: offered.slice(1, 3) };
+  };
+}
+
+function depth(id: string): number {
+  return id.split('.').length;
+}

@@ -1,0 +1,157 @@
+/**
+ * What typed text says about age, time and place: "I am 17", "born ٣ أيام ago", "vijf dagen",
+ * "we are in Gand". The words for numbers, time units, ages and cities come from each
+ * language's `locales/<code>/routing.json`; the display names of the cities count too. The
+ * decision trees use the result through their screens' `when` ranges and city options.
+ */
+import type { RoutingData } from '../content/schema.ts';
+import { normalize } from './normalize.ts';
+
+export interface Slots {
+  /** Ages in years the text gives ("17 ans", "I am 16"). */
+  ages: number[];
+  /** Times since something, in days ("10 days ago", "2 weeks" -> 14). */
+  days: number[];
+  /** City ids the text names, first named first. */
+  cities: string[];
+}
+
+export interface CityNames {
+  /** City id -> names from any source (routing.json of every language, display names). */
+  readonly [id: string]: readonly string[];
+}
+
+const DAYS_PER_UNIT = { day: 1, week: 7, month: 30, year: 365 } as const;
+type Unit = keyof typeof DAYS_PER_UNIT;
+
+/** A bare number in this range, with no unit beside it, is read as an age ("I am 16, alone"). */
+const BARE_AGE = [12, 17] as const;
+/** How far a unit or an age word may be from its number ("3 long days", "17 years old"). */
+const REACH = 2;
+/** Words longer than this are no number, unit or city name: not worth a lookup. */
+const MAX_WORD = 40;
+
+export type SlotReader = (text: string) => Slots;
+
+export function createSlotReader(routing: Iterable<RoutingData>, cityNames: CityNames): SlotReader {
+  const numbers = new Map<string, number>();
+  const units = new Map<string, Unit>();
+  const ageWords = new Set<string>();
+  /** Normalised city name -> id; multi-word names are matched as a run of words. */
+  const cities = new Map<string, string>();
+  let longestCity = 1;
+  const addCity = (id: string, name: string) => {
+    const key = normalize(name.replace(/\(.*?\)/g, ' '));
+    if (!key) return;
+    if (!cities.has(key)) cities.set(key, id);
+    longestCity = Math.max(longestCity, key.split(' ').length);
+  };
+  for (const data of routing) {
+    for (const [word, value] of Object.entries(data.numbers)) {
+      const key = normalize(word);
+      if (key && !numbers.has(key)) numbers.set(key, value);
+    }
+    for (const unit of Object.keys(DAYS_PER_UNIT) as Unit[]) {
+      for (const word of data.units[unit]) {
+        const key = normalize(word);
+        if (key && !key.includes(' ') && !units.has(key)) units.set(key, unit);
+      }
+    }
+    for (const word of data.age) {
+      for (const key of normalize(word).split(' ')) if (key) ageWords.add(key);
+    }
+    for (const [id, names] of Object.entries(data.cities)) for (const name of names) addCity(id, name);
+  }
+  for (const [id, names] of Object.entries(cityNames)) for (const name of names) addCity(id, name);
+
+  const numberOf = (w: string): number | undefined => {
+    if (/^\d{1,4}$/.test(w)) return Number(w);
+    return numbers.get(w);
+  };
+
+  return (text: string): Slots => {
+    // Digits glued to letters ("17ans", "3dagen") are two words; Chinese, written without
+    // spaces, is read a character at a time ("出生10天前" -> 出 生 10 天 前).
+    const spaced = text.replace(/(\p{Nd})(?=\p{L})|(\p{L})(?=\p{Nd})/gu, '$1$2 ').replace(/\p{Script=Han}/gu, ' $& ');
+    const words = normalize(spaced)
+      .split(' ')
+      .filter((w) => w.length > 0 && w.length <= MAX_WORD);
+    const ages: number[] = [];
+    const days: number[] = [];
+    const used = new Set<number>();
+    words.forEach((w, i) => {
+      if (used.has(i)) return;
+      let n = numberOf(w);
+      if (n === undefined) return;
+      // Chinese numbers are written digit by digit: 十六 = 16, 二十三 = 23.
+      if (/\p{Script=Han}/u.test(w)) {
+        const digits = [n];
+        for (let j = i + 1; words[j] && /\p{Script=Han}/u.test(words[j]!) && numberOf(words[j]!) !== undefined; j++) {
+          digits.push(numberOf(words[j]!)!);
+          used.add(j);
+        }
+        n = hanNumber(digits);
+      }
+      let unit: Unit | undefined;
+      let aged = false;
+      for (let d = 1; d <= REACH; d++) {
+        for (const j of [i + d, i - d]) {
+          const near = words[j];
+          if (near === undefined || used.has(j)) continue;
+          // A unit of two Chinese characters (个月) was cut in two.
+          const pair = j > i && words[j + 1] && /\p{Script=Han}/u.test(near) ? near + words[j + 1] : undefined;
+          if (!unit && (units.has(near) || (pair && units.has(pair)))) {
+            unit = units.get(near) ?? units.get(pair!);
+            used.add(j);
+          }
+          if (ageWords.has(near)) aged = true;
+        }
+      }
+      // "17 ans", "17 jaar", "17 лет": the year word is both an age and a duration.
+      if (aged || (unit === 'year' && n <= 120)) ages.push(n);
+      if (unit) days.push(n * DAYS_PER_UNIT[unit]);
+      else if (!aged && n >= BARE_AGE[0] && n <= BARE_AGE[1] && !/^\d{3,}$/.test(w)) ages.push(n);
+    });
+    // A unit without a number is one of it: "a week ago", "last month".
+    words.forEach((w, i) => {
+      if (used.has(i) || !units.has(w)) return;
+      const before = words[i - 1];
+      if (before !== undefined && numberOf(before) !== undefined) return;
+      days.push(DAYS_PER_UNIT[units.get(w)!]);
+    });
+    const found: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      for (let len = Math.min(longestCity, words.length - i); len >= 1; len--) {
+        const id = cities.get(words.slice(i, i + len).join(' ')) ?? cities.get(stripArabicPrefix(words.slice(i, i + len).join(' ')));
+        if (id) {
+          if (!found.includes(id)) found.push(id);
+          i += len - 1;
+          break;
+        }
+      }
+    }
+    // Scripts written without spaces (Chinese) name cities inside longer words.
+    for (const [name, id] of cities) {
+      if (/\p{Script=Han}/u.test(name) && words.some((w) => w.includes(name)) && !found.includes(id)) found.push(id);
+    }
+    return { ages, days, cities: found };
+  };
+}
+
+/** 十六 -> [10, 6] -> 16; 二十三 -> [2, 10, 3] -> 23. */
+function hanNumber(digits: readonly number[]): number {
+  let total = 0;
+  let digit = 0;
+  for (const v of digits) {
+    if (v === 10) {
+      total += (digit || 1) * 10;
+      digit = 0;
+    } else digit = v;
+  }
+  return total + digit;
+}
+
+/** Arabic-script prepositions written on the word: "بلاهاي" (in The Hague), "ولاهاي". */
+function stripArabicPrefix(key: string): string {
+  return /^[\u0600-\u06FF]{4,}/.test(key) && /^[وبلف]/.test(key) ? key.slice(1) : key;
+}

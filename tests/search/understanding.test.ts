@@ -1,0 +1,130 @@
+/**
+ * One typed sentence reaches the answer: ages, durations and cities read in many languages,
+ * the decision trees followed where the text decides, and danger without false alarms.
+ */
+import { describe, expect, it } from 'vitest';
+import { createSlotReader } from '../../src/search/read-slots.ts';
+import { step } from '../../src/engine/engine.ts';
+import { realContent, realRouter } from './helpers.ts';
+
+const reader = () => createSlotReader(realContent().routing.values(), { 'den-haag': ['Den Haag'], gent: ['Gent'] });
+
+describe('reading ages, durations and cities', () => {
+  it('reads numbers in digits of any script and in words, with their unit', () => {
+    const read = reader();
+    expect(read('ابني ولد قبل ٣ أيام').days).toContain(3);
+    expect(read('de baby is vijf dagen geleden geboren').days).toContain(5);
+    expect(read('born 2 weeks ago').days).toContain(14);
+    expect(read('宝宝10天前出生了').days).toContain(10);
+    expect(read('bebe nacio hace un mes').days).toContain(30);
+  });
+
+  it('reads ages, in words and digits, glued or not', () => {
+    const read = reader();
+    expect(read("j'ai 17 ans").ages).toContain(17);
+    expect(read('17ans et seul').ages).toContain(17);
+    expect(read('мне 16 лет').ages).toContain(16);
+    expect(read('我十六岁').ages).toContain(16);
+    expect(read('I am 16 and alone').ages).toContain(16);
+    // A bare number that is no age or time.
+    expect(read('bus 300 to the station').ages).toEqual([]);
+    expect(read('three children').days).toEqual([]);
+  });
+
+  it('finds the city in every script and spelling', () => {
+    const read = reader();
+    for (const text of ['in Den Haag', 'The Hague', 'في لاهاي', 'в Гааге', 'Гаага', 'la haye']) expect(read(text).cities, text).toEqual(['den-haag']);
+    for (const text of ['Gand', 'ghent', 'we are in Gent', 'غنت']) expect(read(text).cities, text).toEqual(['gent']);
+    expect(read('I need a doctor').cities).toEqual([]);
+  });
+
+  it('cuts crafted words short instead of reading them (M6)', () => {
+    const read = reader();
+    const long = `${'ab'.repeat(5000)} 3 days`;
+    expect(read(long).days).toEqual([3]);
+  });
+});
+
+describe('following the decision trees', () => {
+  const screen = (text: string) => realRouter().route(text).choice;
+
+  it('goes down the options the text decides', () => {
+    expect(screen('our son was born 10 days ago and we still did not go to the gemeente')?.screen).toBe('birth.late');
+    expect(screen('de baby is gisteren geboren, hoe doe ik aangifte')?.screen).toMatch(/^birth\.(recent|with-id|no-id)$/);
+    expect(screen('I am 16 and alone, where can I sleep tonight')?.screen).toBe('shelter.minor');
+    expect(screen('my daughter is 7, can she go to school')?.screen).toBe('school.child');
+    expect(screen('el médico me rechazó')?.screen).toBe('health.refused');
+    expect(screen('de huisarts wil mij niet inschrijven')?.screen).toBe('health.refused');
+  });
+
+  it('stops at the menu when the text does not decide', () => {
+    // Born, but not said when: the screen that asks "when was the baby born?".
+    expect(screen('my baby was born, what now')?.screen).toBe('birth.born');
+    // Said when: that option is taken.
+    expect(screen('my baby was born yesterday, what now')?.screen).toMatch(/^birth\.(recent|with-id|no-id)$/);
+  });
+
+  it('takes the country from the city the text names, and says which city', () => {
+    const r = realRouter().route('ik ben in Gent en ik zoek een dokter');
+    expect(r.choice?.city).toBe('gent');
+    expect(realContent().screens.get(r.choice!.screen!)?.countries).toEqual(['be']);
+  });
+
+  it('offers at most two other screens, never the one it opens', () => {
+    for (const text of ['I am pregnant and have no insurance', 'my boss does not pay me', 'where can I sleep tonight']) {
+      const c = screen(text)!;
+      expect(c.alternatives.length, text).toBeLessThanOrEqual(2);
+      expect(c.alternatives, text).not.toContain(c.screen);
+    }
+  });
+});
+
+describe('danger first, false alarms rare', () => {
+  it('opens the emergency screen the words name', () => {
+    expect(screen('he has a knife and wants to kill me')).toMatchObject({ screen: 'emergency.violence', sure: true });
+    expect(screen('my friend is not breathing')).toMatchObject({ screen: 'emergency.medical', sure: true });
+    expect(realRouter().route('ik wil dood').urgent).toBe(true);
+  });
+
+  it('raises no alarm for idioms, the fire station or the siren test', () => {
+    for (const text of ['where is the fire station', 'I am just killing time', 'this heat is killing me', 'the siren on monday at noon, is it a test?']) {
+      const r = realRouter().route(text);
+      expect(r.urgent, text).toBe(false);
+      const offered = [r.choice?.screen, ...(r.choice?.alternatives ?? [])].filter(Boolean) as string[];
+      expect(offered.filter((id) => id.startsWith('emergency')), text).toEqual([]);
+    }
+  });
+
+  it('answers small talk and thanks with no screen', () => {
+    for (const text of ['thanks a lot', 'hello', 'merci beaucoup', 'شكرا']) expect(realRouter().route(text).choice?.screen ?? null, text).toBeNull();
+  });
+
+  function screen(text: string) {
+    return realRouter().route(text).choice;
+  }
+});
+
+describe('what the person sees', () => {
+  const deps = () => ({ content: realContent(), router: realRouter() });
+
+  it('a sure answer opens at once, with "Not what you asked?" and at most two other screens', () => {
+    const r = step(deps(), { lang: 'en' }, { type: 'text', text: 'our son was born 10 days ago and we still did not go to the gemeente' });
+    expect(r.state.screen).toBe('birth.late');
+    expect(r.text).toContain('Not what you asked?');
+    expect(r.stat).toEqual({ screen: 'birth.late', topic: 'birth' });
+  });
+
+  it('a city named in the text becomes the person\'s city, said in one line', () => {
+    const r = step(deps(), { lang: 'en' }, { type: 'text', text: 'I am 16 and alone, where can I sleep tonight in The Hague' });
+    expect(r.state.city).toBe('den-haag');
+    expect(r.text).toContain('I will show help in The Hague');
+  });
+
+  it('when unsure, offers up to three screens and the menu, in the person\'s language', () => {
+    const r = step(deps(), { lang: 'ar' }, { type: 'text', text: 'ولد طفلي' });
+    expect(r.state.screen).toBe('home');
+    expect(r.buttons.length).toBeLessThanOrEqual(4);
+    expect(r.buttons.length).toBeGreaterThanOrEqual(2);
+    expect(r.dir).toBe('rtl');
+  });
+});
