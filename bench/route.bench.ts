@@ -15,8 +15,9 @@ import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
 import { TOPIC_IDS, type TopicId } from '../src/content/schema.ts';
 import { normalize } from '../src/search/normalize.ts';
-import { createRouter } from '../src/search/router.ts';
-import { loadVocabulary } from '../src/search/vocabulary.ts';
+import { loadContent } from '../src/content/load.ts';
+import { createContentRouter } from '../src/search/content-router.ts';
+import { vocabularyOf } from '../src/search/vocabulary.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -87,9 +88,11 @@ function main(): void {
     'سلام من از افغانستان هستم و پناهندگی من رد شده است الان جای خواب ندارم و بچه هایم مریض هستند لطفا کمک کنید',
   );
 
-  const vocab = loadVocabulary(root);
+  const content = loadContent(root);
+  const vocab = vocabularyOf(content);
   let t = performance.now();
-  const router = createRouter(vocab);
+  // The bot's own: words' evidence, ages, times and cities, and the walk down the trees.
+  const router = createContentRouter(content);
   const buildRouter = performance.now() - t;
 
   const docs: Array<{ key: string; topic: string }> = [];

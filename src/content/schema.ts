@@ -200,6 +200,18 @@ export const keywordsSchema = z.record(z.string(), z.array(z.string().min(1)));
  * so typed text can be read for "17 ans", "٣ أيام", "vijf dagen", "Гаага" without code per language.
  */
 export const routingSchema = z.strictObject({
+  /**
+   * Pronouns, articles, prepositions, auxiliaries, "need", "please", question words: they carry
+   * no topic, so they only complete a phrase, and they are good evidence of the language.
+   * Written as typed (accents, native script, romanised forms); normalised when read.
+   */
+  functionWords: z.array(z.string().min(1)).default([]),
+  /** Negations are never ignored: "I don't want to live" is danger, "not urgent" is not an emergency. */
+  negations: z.array(z.string().min(1)).default([]),
+  /** Negations that follow what they negate ("acil değil"); also in `negations`. */
+  negationsAfter: z.array(z.string().min(1)).default([]),
+  /** People also type this language in Latin letters (Arabizi, Finglish): Latin words may be its. */
+  romanised: z.boolean().default(false),
   /** Number words as typed -> value ("vijf": 5, "три": 3). */
   numbers: z.record(z.string().min(1), z.number().int().min(0).max(1000)).default({}),
   /** Every form of each time unit ("dag", "dagen"). */

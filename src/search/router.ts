@@ -30,7 +30,6 @@
 import { TOPIC_IDS, type TopicId } from '../content/schema.ts';
 import type { RouteResult, Router as EngineRouter } from '../engine/types.ts';
 import { guessLanguage } from './detect-language.ts';
-import { FUNCTION_WORDS } from './function-words.ts';
 import { Lexicon, type Candidate } from './lexicon.ts';
 import { normalize } from './normalize.ts';
 import { scriptOfWord } from './scripts.ts';
@@ -49,6 +48,13 @@ export interface Vocabulary {
   calm?: ReadonlySet<string>;
   /** The topics, from flows/ (one per flow); without it the built-in list. */
   topics?: readonly string[];
+  /**
+   * Per language, words that carry no topic (`stop`), negations (`neg`) and negations that
+   * follow what they negate (`negAfter`), space-separated: `locales/<code>/routing.json`.
+   */
+  functionWords?: ReadonlyMap<string, { stop: string; neg: string; negAfter?: string }>;
+  /** Languages people also type in Latin letters (routing.json `romanised`). */
+  romanised?: ReadonlySet<string>;
 }
 
 export interface Router extends EngineRouter {
@@ -104,7 +110,6 @@ const NONE = 'none';
 /** A function word is good evidence of its language: it counts like this many phrases. */
 const FUNCTION_WORD_VOTES = 3;
 /** Languages people also type in Latin letters (Arabizi, Finglish...). */
-const ROMANISED: ReadonlySet<string> = new Set(['ar', 'fa', 'ps', 'ckb']);
 
 /** What a word is inside a phrase. */
 const CONTENT = 0;
@@ -184,6 +189,7 @@ function weighPhrases(phrases: Phrase[], targets: readonly Target[], topicCount:
 
 export function createRouter(vocab: Vocabulary): Router {
   const TOPICS: readonly string[] = vocab.topics ?? TOPIC_IDS;
+  const ROMANISED: ReadonlySet<string> = vocab.romanised ?? new Set();
   const languages = [...vocab.languages];
   // Sets of languages are bit masks.
   if (languages.length > 30) throw new Error('createRouter: at most 30 languages');
@@ -206,7 +212,7 @@ export function createRouter(vocab: Vocabulary): Router {
   const postNeg: Array<Set<string>> = languages.map(() => new Set());
   const functionLangs = new Map<string, number>();
   languages.forEach((lang, li) => {
-    const fw = FUNCTION_WORDS[lang];
+    const fw = vocab.functionWords?.get(lang);
     if (!fw) return;
     for (const w of tokenize(normalize(fw.stop))) {
       stop[li]!.add(w);

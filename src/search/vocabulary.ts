@@ -30,7 +30,11 @@ export function vocabularyOf(content: Content, options: LoadOptions = {}): Vocab
     }
   }
   const calm = new Set([...content.screens.values()].filter((s) => s.urgent === false).map((s) => s.id));
-  return { languages: content.languages.map((l) => l.code), keywords: content.keywords, documents, calm, topics: content.flows.map((f) => f.id) };
+  const romanised = new Set([...content.routing].filter(([, r]) => r.romanised).map(([lang]) => lang));
+  const functionWords = new Map(
+    [...content.routing].map(([lang, r]) => [lang, { stop: r.functionWords.join(' '), neg: r.negations.join(' '), negAfter: r.negationsAfter.join(' ') }]),
+  );
+  return { languages: content.languages.map((l) => l.code), keywords: content.keywords, documents, calm, topics: content.flows.map((f) => f.id), functionWords, romanised };
 }
 
 /** For the command-line tools: load the content of `rootDir` and take its vocabulary. */
