@@ -148,6 +148,8 @@ function typed(deps: EngineDeps, known: Known, base: State, text: string): StepR
     .slice(0, 3);
   const dir = direction(content, lang);
   const rows: Button[][] = targets.map((id) => [button(content, screenLabel(content, lang, id), 'g', { ...state, screen: id })]);
+  // The city the text named can be changed right here, as the line above says.
+  if (cityNotes.length) rows.push([button(content, cityLabel(content, state), 'C', { ...state, screen: 'home' })]);
   // Menu, emergency and language; no "back": this reply is not a step in a tree.
   rows.push(navRow(content, { ...state, screen: 'home' }, 'home'));
   return {

@@ -19,12 +19,18 @@ export const CHOICE = {
   stepDown: 0.9,
   /** An option is followed only with at least this much evidence below it. */
   followOption: 0.35,
+  /** Leaving an answer for one of its "see also" screens takes this many times its own evidence. */
+  leaveAnswer: 1.5,
+  /** A screen the words name this many times more clearly than the walk's last one is opened instead. */
+  jumpTo: 1.5,
   /** Two options this close (share of the best) make the choice unsure. */
   closeCall: 0.8,
   /** A `when` range the text's age or time falls into, in units of evidence. */
   slotMatch: 1.2,
   /** A `when` range the text's age or time falls outside of: that option is not for them. */
   slotMismatch: -1.5,
+  /** A city's own screen (an option only for that city) when the text names the city. */
+  cityMatch: 1.2,
   /** Screens outside the router's topic count this much (the topic is the surer decision). */
   otherTopic: 0.7,
   /** Sure enough to open: the best weighs at least this... */
@@ -55,6 +61,13 @@ export interface ChoiceContext {
 export type ScreenChooser = (route: RouteResult, context: ChoiceContext) => ScreenChoice;
 
 export function createScreenChooser(content: Content): ScreenChooser {
+  /** Screens offered only in some cities (a city's shelter), with those cities. */
+  const cityScreens = new Map<string, string[]>();
+  for (const screen of content.screens.values()) {
+    for (const option of screen.options) {
+      if (typeof option !== 'string' && option.cities) cityScreens.set(option.to, [...(cityScreens.get(option.to) ?? []), ...option.cities]);
+    }
+  }
   return (route, { slots, country, city }) => {
     if (!route.topic) return { screen: null, sure: false, urgent: false, alternatives: [] };
     const topic: string = route.topic;
@@ -80,7 +93,8 @@ export function createScreenChooser(content: Content): ScreenChooser {
       if (m === undefined) {
         const s = content.screens.get(id)!;
         // Age and time pick among the options of the topic; alone they say nothing about it.
-        m = s.flow === topic ? (own.get(id) ?? 0) + slotWeight(s) : (own.get(id) ?? 0) * CHOICE.otherTopic;
+        const named = cityScreens.get(id)?.some((c) => slots.cities.includes(c)) ? CHOICE.cityMatch : 0;
+        m = s.flow === topic ? (own.get(id) ?? 0) + slotWeight(s) + named : (own.get(id) ?? 0) * CHOICE.otherTopic;
         mineOf.set(id, m);
       }
       return m;
@@ -121,10 +135,11 @@ export function createScreenChooser(content: Content): ScreenChooser {
       const others = ranked.filter((x) => x.id !== screen && x.w >= CHOICE.alternativeShare * top);
       return { screen, sure: true, urgent: true, alternatives: others.slice(0, 2).map((x) => x.id) };
     }
-    // Words of the emergency topic without danger and without an emergency screen's own words:
-    // offer the emergency menu beside the main menu, never open it.
+    // Words of the emergency topic without danger and without an emergency screen's own words
+    // ("i could kill for a coffee", "my battery is dead"): no screen, so the reply is the menu,
+    // whose 🆘 112 button is always there.
     if (topic === 'emergency' && !route.urgent && !ranked.some((x) => x.id !== 'emergency' && isEmergencyTopic(x.id) && x.w >= CHOICE.followOption)) {
-      return { screen: 'emergency', sure: false, urgent: false, alternatives: [] };
+      return { screen: null, sure: false, urgent: false, alternatives: [] };
     }
     // Down the topic's tree: take the option with the most evidence below it while there is
     // enough; stop at a menu where the text does not decide.
@@ -146,11 +161,19 @@ export function createScreenChooser(content: Content): ScreenChooser {
       const said = (when?.age && slots.ages.length) || (when?.days && slots.days.length);
       if (when && !said && at.id !== topic && pick.w < mine(at.id)) break;
       // An answer's options are "see also", not a decision: go on only to one the text is more about.
-      if (at.answer && mine(pick.id) <= mine(at.id)) break;
+      if (at.answer && at.id !== topic && mine(pick.id) <= CHOICE.leaveAnswer * mine(at.id)) break;
       close = (choices[1]?.w ?? 0) > pick.w * CHOICE.closeCall;
       lastChoices = choices;
       at = content.screens.get(pick.id)!;
       path.add(at.id);
+    }
+    // A screen deep in the trees, or behind an answer, that the words name far more clearly than
+    // where the walk stopped: go there (the walk only finds what each menu's options lead to).
+    const named = ranked.find((x) => content.screens.get(x.id)!.flow === topic);
+    if (named && !path.has(named.id) && named.w >= CHOICE.jumpTo * mine(at.id) && named.w >= CHOICE.sureWeight) {
+      at = content.screens.get(named.id)!;
+      path.add(at.id);
+      close = false;
     }
     const sure = !close && mine(at.id) >= CHOICE.sureWeight;
     const top = Math.max(mine(at.id), ranked[0]?.w ?? 0);

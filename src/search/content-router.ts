@@ -5,29 +5,56 @@
  * benchmark and the tests build exactly this one, so what they measure is what people get.
  */
 import type { Content } from '../content/load.ts';
+import type { RoutingData } from '../content/schema.ts';
 import { createScreenChooser } from './choose-screen.ts';
+import { normalize } from './normalize.ts';
 import { createSlotReader } from './read-slots.ts';
 import { createRouter, type Router } from './router.ts';
 import { vocabularyOf } from './vocabulary.ts';
 
 export function createContentRouter(content: Content): Router {
   const words = createRouter(vocabularyOf(content));
-  const readSlots = createSlotReader(content.routing.values(), cityDisplayNames(content));
+  const displayNames = cityDisplayNames(content);
+  const readSlots = createSlotReader(withoutOrdinaryWords(content, displayNames), displayNames);
   const choose = createScreenChooser(content);
   const route = (text: string, lang?: string, city?: string) => {
     const result = words.route(text, lang);
-    const slots = readSlots(text);
+    const slots = readSlots(text, lang && lang !== result.lang ? [result.lang, lang] : [result.lang]);
     // A city the text names wins over the one chosen before: it is the newer word.
     const named = slots.cities.find((id) => content.city.has(id));
     const place = named ?? (city && content.city.has(city) ? city : undefined);
     const country = place ? content.city.get(place)!.country : undefined;
     const choice = choose(result, { slots, country, city: place });
     // The topic is the one of the screen the trees lead to (it can differ from the words' first guess).
-    const topic = choice.screen ? ((content.screens.get(choice.screen)?.flow ?? result.topic) as typeof result.topic) : result.topic;
+    // No screen (emergency words without danger): no topic either, so the reply is the menu.
+    const topic = choice.screen ? ((content.screens.get(choice.screen)?.flow ?? result.topic) as typeof result.topic) : null;
     const { urgent, ...rest } = choice;
     return { ...result, topic, urgent, choice: { ...rest, ...(named ? { city: named } : {}) } };
   };
   return { route, explain: words.explain };
+}
+
+const MIN_ALIAS = 5;
+
+/**
+ * The routing data with each city spelling that is also an ordinary word of some language's
+ * phrase lists, or shorter than five letters, taken out ("gente" is Portuguese for "people",
+ * "adam" Turkish for "man"), unless it is a city's display name. Other languages' lists are read too: typed text is not always in
+ * the language the person chose.
+ */
+function withoutOrdinaryWords(content: Content, displayNames: Record<string, string[]>): Map<string, RoutingData> {
+  const ordinary = new Set<string>();
+  for (const groups of content.keywords.values()) {
+    for (const phrases of Object.values(groups)) for (const p of phrases) for (const w of normalize(p).split(' ')) ordinary.add(w);
+  }
+  for (const r of content.routing.values()) for (const w of r.functionWords) ordinary.add(normalize(w));
+  const official = new Set(Object.values(displayNames).flat().map((n) => normalize(n)));
+  const isCityWord = (name: string) => official.has(normalize(name));
+  // Short spellings that are no display name collide with too much ("gant" is a French glove).
+  const keep = (name: string) => isCityWord(name) || (normalize(name).length >= MIN_ALIAS && !normalize(name).split(' ').some((w) => ordinary.has(w)));
+  return new Map(
+    [...content.routing].map(([lang, r]) => [lang, { ...r, cities: Object.fromEntries(Object.entries(r.cities).map(([id, names]) => [id, names.filter(keep)])) }]),
+  );
 }
 
 /** Every language's name for each city ("The Hague (Den Haag)", "لاهاي"), and the id itself. */

@@ -31,49 +31,62 @@ const REACH = 2;
 /** Words longer than this are no number, unit or city name: not worth a lookup. */
 const MAX_WORD = 40;
 
-export type SlotReader = (text: string) => Slots;
+/**
+ * Reads a text. Number, unit and age words are those of `langs` (the language the text is in
+ * and the one the person chose): across all languages they collide - English "a" would be 1,
+ * Turkish "on" 10, French "an" a year. Digits and city names count in every language.
+ */
+export type SlotReader = (text: string, langs?: readonly string[]) => Slots;
 
-export function createSlotReader(routing: Iterable<RoutingData>, cityNames: CityNames): SlotReader {
-  const numbers = new Map<string, number>();
-  const units = new Map<string, Unit>();
-  const ageWords = new Set<string>();
+interface WordTable {
+  numbers: Map<string, number>;
+  units: Map<string, Unit>;
+  ageWords: Set<string>;
+}
+
+function wordTable(data: Iterable<RoutingData>): WordTable {
+  const table: WordTable = { numbers: new Map(), units: new Map(), ageWords: new Set() };
+  for (const d of data) {
+    for (const [word, value] of Object.entries(d.numbers)) {
+      const key = normalize(word);
+      if (key && !table.numbers.has(key)) table.numbers.set(key, value);
+    }
+    for (const unit of Object.keys(DAYS_PER_UNIT) as Unit[]) {
+      for (const word of d.units[unit]) {
+        const key = normalize(word);
+        if (key && !key.includes(' ') && !table.units.has(key)) table.units.set(key, unit);
+      }
+    }
+    for (const word of d.age) {
+      for (const key of normalize(word).split(' ')) if (key) table.ageWords.add(key);
+    }
+  }
+  return table;
+}
+
+export function createSlotReader(routing: ReadonlyMap<string, RoutingData>, cityNames: CityNames): SlotReader {
+  const byLang = new Map([...routing].map(([lang, data]) => [lang, wordTable([data])]));
+  const tableFor = new Map<string, WordTable>();
   /** Normalised city name -> id; multi-word names are matched as a run of words. */
   const cities = new Map<string, string>();
   let longestCity = 1;
   const addCity = (id: string, name: string) => {
-    const key = normalize(name.replace(/\(.*?\)/g, ' '));
+    const key = normalize(spaced(name.replace(/\(.*?\)/g, ' ')));
     if (!key) return;
     if (!cities.has(key)) cities.set(key, id);
     longestCity = Math.max(longestCity, key.split(' ').length);
   };
-  for (const data of routing) {
-    for (const [word, value] of Object.entries(data.numbers)) {
-      const key = normalize(word);
-      if (key && !numbers.has(key)) numbers.set(key, value);
-    }
-    for (const unit of Object.keys(DAYS_PER_UNIT) as Unit[]) {
-      for (const word of data.units[unit]) {
-        const key = normalize(word);
-        if (key && !key.includes(' ') && !units.has(key)) units.set(key, unit);
-      }
-    }
-    for (const word of data.age) {
-      for (const key of normalize(word).split(' ')) if (key) ageWords.add(key);
-    }
-    for (const [id, names] of Object.entries(data.cities)) for (const name of names) addCity(id, name);
-  }
+  for (const data of routing.values()) for (const [id, names] of Object.entries(data.cities)) for (const name of names) addCity(id, name);
   for (const [id, names] of Object.entries(cityNames)) for (const name of names) addCity(id, name);
 
-  const numberOf = (w: string): number | undefined => {
-    if (/^\d{1,4}$/.test(w)) return Number(w);
-    return numbers.get(w);
-  };
-
-  return (text: string): Slots => {
-    // Digits glued to letters ("17ans", "3dagen") are two words; Chinese, written without
-    // spaces, is read a character at a time ("出生10天前" -> 出 生 10 天 前).
-    const spaced = text.replace(/(\p{Nd})(?=\p{L})|(\p{L})(?=\p{Nd})/gu, '$1$2 ').replace(/\p{Script=Han}/gu, ' $& ');
-    const words = normalize(spaced)
+  return (text: string, langs: readonly string[] = []): Slots => {
+    const known = langs.filter((l) => byLang.has(l));
+    const key = known.join(' ');
+    let table = tableFor.get(key);
+    if (!table) tableFor.set(key, (table = wordTable(known.map((l) => routing.get(l)!))));
+    const { numbers, units, ageWords } = table;
+    const numberOf = (w: string): number | undefined => (/^\d{1,4}$/.test(w) ? Number(w) : numbers.get(w));
+    const words = normalize(spaced(text))
       .split(' ')
       .filter((w) => w.length > 0 && w.length <= MAX_WORD);
     const ages: number[] = [];
@@ -130,12 +143,16 @@ export function createSlotReader(routing: Iterable<RoutingData>, cityNames: City
         }
       }
     }
-    // Scripts written without spaces (Chinese) name cities inside longer words.
-    for (const [name, id] of cities) {
-      if (/\p{Script=Han}/u.test(name) && words.some((w) => w.includes(name)) && !found.includes(id)) found.push(id);
-    }
     return { ages, days, cities: found };
   };
+}
+
+/**
+ * Digits glued to letters ("17ans", "3dagen") are two words; Chinese, written without spaces,
+ * is read a character at a time ("出生10天前" -> 出 生 10 天 前), text and city names alike.
+ */
+function spaced(text: string): string {
+  return text.replace(/(\p{Nd})(?=\p{L})|(\p{L})(?=\p{Nd})/gu, '$1$2 ').replace(/\p{Script=Han}/gu, ' $& ');
 }
 
 /** 十六 -> [10, 6] -> 16; 二十三 -> [2, 10, 3] -> 23. */

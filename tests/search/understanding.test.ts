@@ -5,9 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import { createSlotReader } from '../../src/search/read-slots.ts';
 import { step } from '../../src/engine/engine.ts';
+import { inlineResults } from '../../src/channels/telegram/inline.ts';
 import { realContent, realRouter } from './helpers.ts';
 
-const reader = () => createSlotReader(realContent().routing.values(), { 'den-haag': ['Den Haag'], gent: ['Gent'] });
+const slotReader = () => createSlotReader(realContent().routing, { 'den-haag': ['Den Haag'], gent: ['Gent'] });
+/** Reads in the languages of the examples, as the bot does with the text's language. */
+const reader = () => {
+  const read = slotReader();
+  return (text: string) => read(text, ['en', 'nl', 'fr', 'ar', 'ru', 'zh', 'es']);
+};
 
 describe('reading ages, durations and cities', () => {
   it('reads numbers in digits of any script and in words, with their unit', () => {
@@ -36,6 +42,14 @@ describe('reading ages, durations and cities', () => {
     for (const text of ['in Den Haag', 'The Hague', 'في لاهاي', 'в Гааге', 'Гаага', 'la haye']) expect(read(text).cities, text).toEqual(['den-haag']);
     for (const text of ['Gand', 'ghent', 'we are in Gent', 'غنت']) expect(read(text).cities, text).toEqual(['gent']);
     expect(read('I need a doctor').cities).toEqual([]);
+  });
+
+  it("reads number words in the text's language only: English 'a' is no number in French", () => {
+    const read = slotReader();
+    expect(read('ma fille a 7 ans', ['fr']).ages).toEqual([7]);
+    expect(read('born a week ago', ['en']).days).toEqual([7]);
+    expect(read('vijf dagen', ['fr']).days).toEqual([]);
+    expect(read('vijf dagen', ['nl']).days).toEqual([5]);
   });
 
   it('cuts crafted words short instead of reading them (M6)', () => {
@@ -114,10 +128,14 @@ describe('what the person sees', () => {
     expect(r.stat).toEqual({ screen: 'birth.late', topic: 'birth' });
   });
 
-  it('a city named in the text becomes the person\'s city, said in one line', () => {
+  it('a city named in the text becomes the person\'s city, said in one line, with a way to change it', () => {
     const r = step(deps(), { lang: 'en' }, { type: 'text', text: 'I am 16 and alone, where can I sleep tonight in The Hague' });
     expect(r.state.city).toBe('den-haag');
     expect(r.text).toContain('I will show help in The Hague');
+    expect(r.buttons.flat().map((b) => b.label)).toContain('🔄 The Hague (Den Haag): change city');
+    // Said once: the same city again is no news.
+    const again = step(deps(), { lang: 'en', city: 'den-haag' }, { type: 'text', text: 'where can I sleep in The Hague' });
+    expect(again.text).not.toContain('I will show help in');
   });
 
   it('when unsure, offers up to three screens and the menu, in the person\'s language', () => {
@@ -126,5 +144,14 @@ describe('what the person sees', () => {
     expect(r.buttons.length).toBeLessThanOrEqual(4);
     expect(r.buttons.length).toBeGreaterThanOrEqual(2);
     expect(r.dir).toBe('rtl');
+  });
+});
+
+describe('inline mode', () => {
+  it('offers the screen a typed message would open, first', () => {
+    const results = inlineResults({ content: realContent(), router: realRouter() }, 'our son was born 10 days ago', 'test_bot');
+    expect(results[0]!.id).toBe('en:birth.late');
+    const minor = inlineResults({ content: realContent(), router: realRouter() }, "j'ai 16 ans, je suis seul, où dormir ce soir", 'test_bot');
+    expect(minor[0]!.id).toBe('fr:shelter.minor');
   });
 });
