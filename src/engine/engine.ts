@@ -118,7 +118,7 @@ function typed(deps: EngineDeps, known: Known, base: State, text: string): StepR
   const lang = known.lang ?? (result && content.language.has(result.lang) ? result.lang : base.lang);
   const named = result?.choice?.city && content.city.has(result.choice.city) ? result.choice.city : undefined;
   const state: State = { ...base, lang, city: named ?? base.city };
-  // Said in one line, and changeable with the 📍 button of every answer.
+  // Said in one line, and changeable with the 🔄 city button of every answer.
   const cityNotes = named && named !== base.city ? [t(content, lang, 'text.cityNoted', { city: t(content, lang, `city.${named}`) })] : [];
   const topic = result?.topic ?? null;
   if (!result || !topic) {

@@ -2,11 +2,12 @@
  * From the words' evidence to a screen: walk the decision trees as a person would, taking
  * each option the text decides and stopping at a menu where it does not.
  *
- * A screen's weight is the weight of the best way to it (the menu above it) plus its own
- * evidence: words typed for it, and what the text says about age and time when the screen
- * has a `when` range. So "born 10 days ago" goes birth -> born -> late, while "baby born"
- * with nothing on the day stops at the "when was the baby born?" menu: a child with no
- * evidence of its own is a little lighter than its menu.
+ * A screen's own evidence is the words typed for it plus what the text says about age and time
+ * when the screen has a `when` range (and the city, for a city's own screen). From the topic's
+ * first screen the walk takes the option with the most evidence below it, so "born 10 days
+ * ago" goes birth -> born -> late, while "my baby was born" with nothing on the day stops at
+ * the "when was the baby born?" menu. An answer's own options are "see also": the walk leaves
+ * an answer only for one the text is clearly more about.
  */
 import type { Content, ScreenNode } from '../content/load.ts';
 import { optionTarget } from '../content/schema.ts';
@@ -33,7 +34,7 @@ export const CHOICE = {
   cityMatch: 1.2,
   /** Screens outside the router's topic count this much (the topic is the surer decision). */
   otherTopic: 0.7,
-  /** Sure enough to open: the best weighs at least this... */
+  /** Sure enough to open: the screen's own evidence is at least this, and no option was a close call. */
   sureWeight: 1.2,
   /** Another screen is worth offering only with at least this share of the best one's weight. */
   alternativeShare: 0.4,
