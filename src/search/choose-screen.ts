@@ -126,8 +126,8 @@ export function createScreenChooser(content: Content): ScreenChooser {
       .filter((s) => allowed(s) && mine(s.id) > 0)
       .map((s) => ({ id: s.id, w: mine(s.id) }))
       .sort((a, b) => b.w - a.w || depth(a.id) - depth(b.id));
-    const isEmergencyTopic = (id: string) => content.screens.get(id)!.flow === 'emergency';
-    const isDanger = (id: string) => isEmergencyTopic(id) && content.screens.get(id)!.urgent !== false;
+    const flowOf = (id: string) => content.screens.get(id)!.flow;
+    const isDanger = (id: string) => flowOf(id) === 'emergency' && content.screens.get(id)!.urgent !== false;
     // Danger first: the emergency screen the words name, or the emergency menu.
     if (route.urgent) {
       const named = ranked.find((x) => isDanger(x.id) && x.id !== 'emergency' && x.w >= CHOICE.followOption);
@@ -139,7 +139,7 @@ export function createScreenChooser(content: Content): ScreenChooser {
     // Words of the emergency topic without danger and without an emergency screen's own words
     // ("i could kill for a coffee", "my battery is dead"): no screen, so the reply is the menu,
     // whose 🆘 112 button is always there.
-    if (topic === 'emergency' && !route.urgent && !ranked.some((x) => x.id !== 'emergency' && isEmergencyTopic(x.id) && x.w >= CHOICE.followOption)) {
+    if (topic === 'emergency' && !ranked.some((x) => x.id !== 'emergency' && flowOf(x.id) === 'emergency' && x.w >= CHOICE.followOption)) {
       return { screen: null, sure: false, urgent: false, alternatives: [] };
     }
     // Down the topic's tree: take the option with the most evidence below it while there is
@@ -170,7 +170,7 @@ export function createScreenChooser(content: Content): ScreenChooser {
     }
     // A screen deep in the trees, or behind an answer, that the words name far more clearly than
     // where the walk stopped: go there (the walk only finds what each menu's options lead to).
-    const named = ranked.find((x) => content.screens.get(x.id)!.flow === topic);
+    const named = ranked.find((x) => flowOf(x.id) === topic);
     if (named && !path.has(named.id) && named.w >= CHOICE.jumpTo * mine(at.id) && named.w >= CHOICE.sureWeight) {
       at = content.screens.get(named.id)!;
       path.add(at.id);
@@ -178,7 +178,6 @@ export function createScreenChooser(content: Content): ScreenChooser {
     }
     const sure = !close && mine(at.id) >= CHOICE.sureWeight;
     const top = Math.max(mine(at.id), ranked[0]?.w ?? 0);
-    const sameTopic = (id: string) => content.screens.get(id)!.flow === topic;
     const worthIt = (x: { w: number }) => x.w >= CHOICE.alternativeShare * top;
     if (sure) {
       const others = ranked.filter((x) => !path.has(x.id) && worthIt(x));
@@ -189,8 +188,8 @@ export function createScreenChooser(content: Content): ScreenChooser {
     const offered = [
       at.id,
       ...lastChoices.filter((x) => x.w >= CHOICE.followOption).map((x) => x.id),
-      ...ranked.filter((x) => sameTopic(x.id) && x.id !== topic && worthIt(x) && !path.has(x.id)).map((x) => x.id),
-      ...ranked.filter((x) => !sameTopic(x.id) && worthIt(x)).map((x) => x.id),
+      ...ranked.filter((x) => flowOf(x.id) === topic && x.id !== topic && worthIt(x) && !path.has(x.id)).map((x) => x.id),
+      ...ranked.filter((x) => flowOf(x.id) !== topic && worthIt(x)).map((x) => x.id),
     ].filter((id, i, all) => all.indexOf(id) === i);
     return { screen: offered[0]!, sure: false, urgent: false, alternatives: offered.slice(1, 3) };
   };

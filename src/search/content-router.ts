@@ -15,7 +15,7 @@ import { vocabularyOf } from './vocabulary.ts';
 export function createContentRouter(content: Content): Router {
   const words = createRouter(vocabularyOf(content));
   const displayNames = cityDisplayNames(content);
-  const readSlots = createSlotReader(withoutOrdinaryWords(content, displayNames), displayNames);
+  const readSlots = createSlotReader(withoutOrdinaryWords(content, displayNames, words.knowsWord), displayNames);
   const choose = createScreenChooser(content);
   const route = (text: string, lang?: string, city?: string) => {
     const result = words.route(text, lang);
@@ -31,7 +31,7 @@ export function createContentRouter(content: Content): Router {
     const { urgent, ...rest } = choice;
     return { ...result, topic, urgent, choice: { ...rest, ...(named ? { city: named } : {}) } };
   };
-  return { route, explain: words.explain };
+  return { route, explain: words.explain, knowsWord: words.knowsWord };
 }
 
 const MIN_ALIAS = 5;
@@ -39,19 +39,14 @@ const MIN_ALIAS = 5;
 /**
  * The routing data with each city spelling that is also an ordinary word of some language's
  * phrase lists, or shorter than five letters, taken out ("gente" is Portuguese for "people",
- * "adam" Turkish for "man"), unless it is a city's display name. Other languages' lists are read too: typed text is not always in
- * the language the person chose.
+ * "adam" Turkish for "man"), unless it is a city's display name. The words are those the word
+ * index already holds, of every language: typed text is not always in the language chosen.
  */
-function withoutOrdinaryWords(content: Content, displayNames: Record<string, string[]>): Map<string, RoutingData> {
-  const ordinary = new Set<string>();
-  for (const groups of content.keywords.values()) {
-    for (const phrases of Object.values(groups)) for (const p of phrases) for (const w of normalize(p).split(' ')) ordinary.add(w);
-  }
-  for (const r of content.routing.values()) for (const w of r.functionWords) ordinary.add(normalize(w));
+function withoutOrdinaryWords(content: Content, displayNames: Record<string, string[]>, ordinary: (word: string) => boolean): Map<string, RoutingData> {
   const official = new Set(Object.values(displayNames).flat().map((n) => normalize(n)));
   const isCityWord = (name: string) => official.has(normalize(name));
   // Short spellings that are no display name collide with too much ("gant" is a French glove).
-  const keep = (name: string) => isCityWord(name) || (normalize(name).length >= MIN_ALIAS && !normalize(name).split(' ').some((w) => ordinary.has(w)));
+  const keep = (name: string) => isCityWord(name) || (normalize(name).length >= MIN_ALIAS && !normalize(name).split(' ').some(ordinary));
   return new Map(
     [...content.routing].map(([lang, r]) => [lang, { ...r, cities: Object.fromEntries(Object.entries(r.cities).map(([id, names]) => [id, names.filter(keep)])) }]),
   );

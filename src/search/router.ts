@@ -60,6 +60,8 @@ export interface Vocabulary {
 export interface Router extends EngineRouter {
   /** Why a text routes where it does: one line per piece of evidence (for maintainers). */
   explain(text: string, lang?: string): string[];
+  /** A normalised word of some phrase list, or a function word or negation of some language. */
+  knowsWord(word: string): boolean;
 }
 
 /** Tuning, measured with `npm run eval` on the dev set and tests/search/fixtures. */
@@ -641,7 +643,8 @@ export function createRouter(vocab: Vocabulary): Router {
     return trace;
   }
 
-  return { route: (text: string, lang?: string) => route(text, lang), explain };
+  const knowsWord = (word: string) => lexicon.id(word) !== undefined || functionLangs.has(word);
+  return { route: (text: string, lang?: string) => route(text, lang), explain, knowsWord };
 }
 
 /** Words as typed: NFKC, lower case, no invisible characters; accents and vowels kept. */
