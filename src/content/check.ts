@@ -6,6 +6,7 @@
  */
 import { parentsFromMenu, type Content } from './load.ts';
 import type { Problem } from './problems.ts';
+import { optionTarget } from './schema.ts';
 import { crawlScreens, RULES, summarise } from './screen-rules.ts';
 import { isButtonLabel, MAX_BUTTON_LABEL, MAX_SCREEN_TEXT, placeholders, SCREEN_PARTS, screenTextLength, textLength } from './text-rules.ts';
 import { validateTelegramHtml } from './telegram-html.ts';
@@ -106,6 +107,9 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
   for (const screen of content.screens.values()) {
     for (const [name, range] of Object.entries(screen.when ?? {})) {
       if (range && range[0] > range[1]) err(`flows/${screen.flow}.yaml`, `${screen.id}.when.${name}`, `the range [${range.join(', ')}] is empty: write the smaller number first`);
+    }
+    if (screen.ifUndecided && !screen.options.some((o) => optionTarget(o) === screen.ifUndecided)) {
+      err(`flows/${screen.flow}.yaml`, `${screen.id}.ifUndecided`, `${screen.ifUndecided} is not one of this screen's options`);
     }
   }
 

@@ -174,6 +174,12 @@ export const screenSchema = z.strictObject({
       days: z.tuple([z.number().int().min(0), z.number().int().min(0)]).optional(),
     })
     .optional(),
+  /**
+   * A menu's option for the person the text does not describe further, offered first when typed
+   * text reaches the menu without deciding ("no bed tonight in Groningen" -> the screen for an
+   * adult alone); the menu is offered beside it, so its question still gets asked.
+   */
+  ifUndecided: screenId.optional(),
 });
 export type ScreenDef = z.infer<typeof screenSchema>;
 
@@ -227,5 +233,13 @@ export const routingSchema = z.strictObject({
   age: z.array(z.string().min(1)).default([]),
   /** City id (data/places.yaml) -> the ways this language writes it. */
   cities: z.record(z.string(), z.array(z.string().min(1))).default({}),
+  /**
+   * Words and phrases that only say "hurry" ("urgent", "asap", "spoed", "عاجل"). They are read
+   * past when the rest of the text names a subject ("URGENT: free Dutch lessons?"), so they open
+   * no emergency screen by themselves; a text of nothing else still gets the emergency menu.
+   */
+  urgency: z.array(z.string().min(1)).default([]),
+  /** Time words that mean a number of days ago ("yesterday": 1, "eergisteren": 2, "last week": 7). */
+  relative: z.record(z.string().min(1), z.number().int().min(0).max(3650)).default({}),
 });
 export type RoutingData = z.infer<typeof routingSchema>;

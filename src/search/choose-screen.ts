@@ -176,7 +176,9 @@ export function createScreenChooser(content: Content): ScreenChooser {
       path.add(at.id);
       close = false;
     }
-    const sure = !close && mine(at.id) >= CHOICE.sureWeight;
+    // A menu that names the option for a person the text says nothing more about offers that first.
+    const likely = !at.answer && at.ifUndecided && optionsFor(at).includes(at.ifUndecided) ? [at.ifUndecided] : [];
+    const sure = !close && likely.length === 0 && mine(at.id) >= CHOICE.sureWeight;
     const top = Math.max(mine(at.id), ranked[0]?.w ?? 0);
     const worthIt = (x: { w: number }) => x.w >= CHOICE.alternativeShare * top;
     if (sure) {
@@ -186,6 +188,7 @@ export function createScreenChooser(content: Content): ScreenChooser {
     // Unsure: the menu where the text stopped deciding (it asks the question that decides), the
     // close options, then other screens the words name - this topic's first.
     const offered = [
+      ...likely,
       at.id,
       ...lastChoices.filter((x) => x.w >= CHOICE.followOption).map((x) => x.id),
       ...ranked.filter((x) => flowOf(x.id) === topic && x.id !== topic && worthIt(x) && !path.has(x.id)).map((x) => x.id),

@@ -1,7 +1,8 @@
 /**
  * The router the bot uses, built from the already-loaded content: the words' evidence
- * (router.ts), what the text says about age, time and place (read-slots.ts), and the walk
- * down the decision trees to a screen (choose-screen.ts). The command-line tools, the
+ * (router.ts), read past words that only say "hurry" (urgency.ts); what the text says about
+ * age, time and place (read-slots.ts); and the walk down the decision trees to a screen
+ * (choose-screen.ts). The command-line tools, the
  * benchmark and the tests build exactly this one, so what they measure is what people get.
  */
 import type { Content } from '../content/load.ts';
@@ -10,6 +11,7 @@ import { createScreenChooser } from './choose-screen.ts';
 import { normalize } from './normalize.ts';
 import { createSlotReader } from './read-slots.ts';
 import { createRouter, type Router } from './router.ts';
+import { createUrgencyFilter } from './urgency.ts';
 import { vocabularyOf } from './vocabulary.ts';
 
 export function createContentRouter(content: Content): Router {
@@ -17,8 +19,12 @@ export function createContentRouter(content: Content): Router {
   const displayNames = cityDisplayNames(content);
   const readSlots = createSlotReader(withoutOrdinaryWords(content, displayNames, words.knowsWord), displayNames);
   const choose = createScreenChooser(content);
+  const readPastUrgency = createUrgencyFilter(content.routing.values());
   const route = (text: string, lang?: string, city?: string) => {
-    const result = words.route(text, lang);
+    // "URGENT: ..." is about what follows it; "URGENT!!" alone keeps its words (the emergency menu).
+    const calm = readPastUrgency(text);
+    let result = words.route(calm.text, lang);
+    if (calm.found && !result.topic) result = words.route(text, lang);
     const slots = readSlots(text, lang && lang !== result.lang ? [result.lang, lang] : [result.lang]);
     // A city the text names wins over the one chosen before: it is the newer word.
     const named = slots.cities.find((id) => content.city.has(id));

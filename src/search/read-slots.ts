@@ -1,5 +1,5 @@
 /**
- * What typed text says about age, time and place: "I am 17", "born ٣ أيام ago", "vijf dagen",
+ * What typed text says about age, time and place: "I am 17", "born ٣ أيام ago", "vijf dagen", "gisteren",
  * "we are in Gand". The words for numbers, time units, ages and cities come from each
  * language's `locales/<code>/routing.json`; the display names of the cities count too. The
  * decision trees use the result through their screens' `when` ranges and city options.
@@ -42,10 +42,13 @@ interface WordTable {
   numbers: Map<string, number>;
   units: Map<string, Unit>;
   ageWords: Set<string>;
+  /** Normalised time phrase -> days ago ("yesterday" -> 1); matched as a run of words. */
+  relative: Map<string, number>;
+  longestRelative: number;
 }
 
 function wordTable(data: Iterable<RoutingData>): WordTable {
-  const table: WordTable = { numbers: new Map(), units: new Map(), ageWords: new Set() };
+  const table: WordTable = { numbers: new Map(), units: new Map(), ageWords: new Set(), relative: new Map(), longestRelative: 0 };
   for (const d of data) {
     for (const [word, value] of Object.entries(d.numbers)) {
       const key = normalize(word);
@@ -59,6 +62,12 @@ function wordTable(data: Iterable<RoutingData>): WordTable {
     }
     for (const word of d.age) {
       for (const key of normalize(word).split(' ')) if (key) table.ageWords.add(key);
+    }
+    for (const [phrase, days] of Object.entries(d.relative)) {
+      const key = normalize(spaced(phrase));
+      if (!key || table.relative.has(key)) continue;
+      table.relative.set(key, days);
+      table.longestRelative = Math.max(table.longestRelative, key.split(' ').length);
     }
   }
   return table;
@@ -84,7 +93,7 @@ export function createSlotReader(routing: ReadonlyMap<string, RoutingData>, city
     const key = known.join(' ');
     let table = tableFor.get(key);
     if (!table) tableFor.set(key, (table = wordTable(known.map((l) => routing.get(l)!))));
-    const { numbers, units, ageWords } = table;
+    const { numbers, units, ageWords, relative, longestRelative } = table;
     const numberOf = (w: string): number | undefined => (/^\d{1,4}$/.test(w) ? Number(w) : numbers.get(w));
     const words = normalize(spaced(text))
       .split(' ')
@@ -92,6 +101,17 @@ export function createSlotReader(routing: ReadonlyMap<string, RoutingData>, city
     const ages: number[] = [];
     const days: number[] = [];
     const used = new Set<number>();
+    // Time words first ("the day before yesterday"): their unit words are theirs, not "a day".
+    for (let i = 0; i < words.length; i++) {
+      for (let len = Math.min(longestRelative, words.length - i); len >= 1; len--) {
+        const ago = relative.get(words.slice(i, i + len).join(' '));
+        if (ago === undefined) continue;
+        days.push(ago);
+        for (let j = i; j < i + len; j++) used.add(j);
+        i += len - 1;
+        break;
+      }
+    }
     words.forEach((w, i) => {
       if (used.has(i)) return;
       let n = numberOf(w);

@@ -3,8 +3,10 @@
  * the decision trees followed where the text decides, and danger without false alarms.
  */
 import { describe, expect, it } from 'vitest';
+import { createScreenChooser } from '../../src/search/choose-screen.ts';
 import { createSlotReader } from '../../src/search/read-slots.ts';
 import { step } from '../../src/engine/engine.ts';
+import type { RouteResult } from '../../src/engine/types.ts';
 import { inlineResults } from '../../src/channels/telegram/inline.ts';
 import { realContent, realRouter } from './helpers.ts';
 
@@ -52,6 +54,19 @@ describe('reading ages, durations and cities', () => {
     expect(read('vijf dagen', ['nl']).days).toEqual([5]);
   });
 
+  it('reads time words as days ago, in the text\'s language', () => {
+    const read = slotReader();
+    expect(read('the baby was born yesterday', ['en']).days).toEqual([1]);
+    expect(read('eergisteren geboren', ['nl']).days).toEqual([2]);
+    // The day word inside "the day before yesterday" is not one more day.
+    expect(read('born the day before yesterday', ['en']).days).toEqual([2]);
+    expect(read('ребенок родился позавчера', ['ru']).days).toEqual([2]);
+    expect(read('宝宝昨天出生', ['zh']).days).toEqual([1]);
+    // French "hier" is yesterday; Dutch "hier" is here.
+    expect(read('ik ben hier', ['nl']).days).toEqual([]);
+    expect(read('né hier', ['fr']).days).toEqual([1]);
+  });
+
   it('cuts crafted words short instead of reading them (M6)', () => {
     const read = reader();
     const long = `${'ab'.repeat(5000)} 3 days`;
@@ -76,6 +91,27 @@ describe('following the decision trees', () => {
     expect(screen('my baby was born, what now')?.screen).toBe('birth.born');
     // Said when: that option is taken.
     expect(screen('my baby was born yesterday, what now')?.screen).toMatch(/^birth\.(recent|with-id|no-id)$/);
+  });
+
+  it('offers the option a menu names for a person the text says no more about, with the menu', () => {
+    const choose = createScreenChooser(realContent());
+    const noSlots = { ages: [], days: [], cities: [] };
+    const words = (evidence: Array<{ target: string; score: number }>): RouteResult => ({
+      topic: 'shelter',
+      target: 'shelter',
+      lang: 'en',
+      score: 0.8,
+      urgent: false,
+      alternatives: [],
+      evidence,
+    });
+    // Words for "tonight" only: the screen for an adult alone first, the "who?" menu beside it.
+    const c = choose(words([{ target: 'shelter', score: 1 }, { target: 'shelter.tonight', score: 2 }]), { slots: noSlots, country: 'nl' });
+    expect(c).toMatchObject({ screen: 'shelter.tonight.alone', sure: false });
+    expect(c.alternatives[0]).toBe('shelter.tonight');
+    // Words for children too: that option, not the default.
+    const kids = choose(words([{ target: 'shelter.tonight', score: 2 }, { target: 'shelter.children', score: 1.5 }]), { slots: noSlots, country: 'nl' });
+    expect(kids.screen).toBe('shelter.children');
   });
 
   it('takes the country from the city the text names, and says which city', () => {
@@ -107,6 +143,22 @@ describe('danger first, false alarms rare', () => {
       const offered = [r.choice?.screen, ...(r.choice?.alternatives ?? [])].filter(Boolean) as string[];
       expect(offered.filter((id) => id.startsWith('emergency')), text).toEqual([]);
     }
+  });
+
+  it('reads past words that only say "hurry": no emergency screen for an urgent ordinary question', () => {
+    for (const [text, want] of [
+      ['URGENT i need free dutch lessons', 'school'],
+      ['SPOED: de huisarts wil mij niet inschrijven', 'health'],
+      ['عاجل!! أين أجد محامي مجاني', 'legal'],
+      ['СРОЧНО нужен адвокат', 'legal'],
+    ] as const) {
+      const r = realRouter().route(text);
+      expect(r.urgent, text).toBe(false);
+      expect(r.topic, text).toBe(want);
+    }
+    // Nothing but hurry: the emergency menu still. Danger beside it: still danger.
+    expect(realRouter().route('URGENT!!').topic).toBe('emergency');
+    expect(realRouter().route('urgent, he has a knife').urgent).toBe(true);
   });
 
   it('answers small talk and thanks with no screen', () => {
