@@ -98,10 +98,13 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
     }
   }
 
-  // ---- reading rules name real cities, and age and time ranges run forwards
+  // ---- reading rules name real cities and countries, and age and time ranges run forwards
   for (const [lang, routing] of content.routing) {
     for (const id of Object.keys(routing.cities)) {
       if (!content.city.has(id)) err(`locales/${lang}/routing.json`, `cities.${id}`, 'no city has this id in data/places.yaml: these names lead nowhere');
+    }
+    for (const id of Object.keys(routing.countries)) {
+      if (!content.countries.has(id)) err(`locales/${lang}/routing.json`, `countries.${id}`, 'no country has this id in data/places.yaml: these names lead nowhere');
     }
   }
   for (const screen of content.screens.values()) {

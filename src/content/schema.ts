@@ -233,6 +233,12 @@ export const routingSchema = z.strictObject({
   age: z.array(z.string().min(1)).default([]),
   /** City id (data/places.yaml) -> the ways this language writes it. */
   cities: z.record(z.string(), z.array(z.string().min(1))).default({}),
+  /** Country id (data/places.yaml) -> the ways this language writes it ("Belçika", "بلجيكا"). */
+  countries: z.record(z.string(), z.array(z.string().min(1))).default({}),
+  /** Prepositions written on a place name ("ب" in "بلاهاي", "በ" in "በጌንት"). */
+  placePrefixes: z.array(z.string().min(1)).default([]),
+  /** Case endings on a place name ("te" in "Gent'te", "da" in "Amsterdamda"). */
+  placeSuffixes: z.array(z.string().min(1)).default([]),
   /**
    * Words and phrases that only say "hurry" ("urgent", "asap", "spoed", "عاجل"). They are read
    * past when the rest of the text names a subject ("URGENT: free Dutch lessons?"), so they open

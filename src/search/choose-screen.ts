@@ -32,6 +32,8 @@ export const CHOICE = {
   slotMismatch: -1.5,
   /** A city's own screen (an option only for that city) when the text names the city. */
   cityMatch: 1.2,
+  /** With no country known, a screen only for another country than the first one counts this much. */
+  elsewhere: 0.7,
   /** Screens outside the router's topic count this much (the topic is the surer decision). */
   otherTopic: 0.7,
   /** Sure enough to open: the screen's own evidence is at least this, and no option was a close call. */
@@ -62,6 +64,7 @@ export interface ChoiceContext {
 export type ScreenChooser = (route: RouteResult, context: ChoiceContext) => ScreenChoice;
 
 export function createScreenChooser(content: Content): ScreenChooser {
+  const primary = [...content.countries.keys()][0];
   /** Screens offered only in some cities (a city's shelter), with those cities. */
   const cityScreens = new Map<string, string[]>();
   for (const screen of content.screens.values()) {
@@ -96,6 +99,8 @@ export function createScreenChooser(content: Content): ScreenChooser {
         // Age and time pick among the options of the topic; alone they say nothing about it.
         const named = cityScreens.get(id)?.some((c) => slots.cities.includes(c)) ? CHOICE.cityMatch : 0;
         m = s.flow === topic ? (own.get(id) ?? 0) + slotWeight(s) + named : (own.get(id) ?? 0) * CHOICE.otherTopic;
+        // Said nowhere where they are: most people live in the first country (data/places.yaml).
+        if (!country && primary && s.countries && !s.countries.includes(primary)) m *= CHOICE.elsewhere;
         mineOf.set(id, m);
       }
       return m;
@@ -155,7 +160,9 @@ export function createScreenChooser(content: Content): ScreenChooser {
         .map((to) => ({ id: to, w: reach(to, new Set(path)) }))
         .sort((a, b) => b.w - a.w);
       const pick: { id: string; w: number } | undefined = choices[0];
-      if (!pick || pick.w < CHOICE.followOption) break;
+      // A menu with one option left where the person is (Ghent's shelter menu) decides nothing.
+      const only = choices.length === 1 && country !== undefined;
+      if (!pick || (pick.w < CHOICE.followOption && !only)) break;
       // An option for an age or a time ("in the last 3 days") is taken when the text says the
       // age or time; words it shares with its menu ("born") do not decide it.
       const when = content.screens.get(pick.id)!.when;

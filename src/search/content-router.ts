@@ -6,7 +6,6 @@
  * benchmark and the tests build exactly this one, so what they measure is what people get.
  */
 import type { Content } from '../content/load.ts';
-import type { RoutingData } from '../content/schema.ts';
 import { createScreenChooser } from './choose-screen.ts';
 import { normalize } from './normalize.ts';
 import { createSlotReader } from './read-slots.ts';
@@ -17,19 +16,21 @@ import { vocabularyOf } from './vocabulary.ts';
 export function createContentRouter(content: Content): Router {
   const words = createRouter(vocabularyOf(content));
   const displayNames = cityDisplayNames(content);
-  const readSlots = createSlotReader(withoutOrdinaryWords(content, displayNames, words.knowsWord), displayNames);
+  const readSlots = createSlotReader(content.routing, displayNames, safeEverywhere(displayNames, words.knowsWord));
   const choose = createScreenChooser(content);
   const readPastUrgency = createUrgencyFilter(content.routing.values());
   const route = (text: string, lang?: string, city?: string) => {
-    // "URGENT: ..." is about what follows it; "URGENT!!" alone keeps its words (the emergency menu).
+    // "URGENT: ..." is about what follows it; "URGENT!!" or "help, urgent" keeps its words (the
+    // emergency menu), as does a text whose rest names no subject clearly.
     const calm = readPastUrgency(text);
     let result = words.route(calm.text, lang);
-    if (calm.found && !result.topic) result = words.route(text, lang);
+    if (calm.found && (!result.topic || result.score < CLEAR_SUBJECT)) result = words.route(text, lang);
     const slots = readSlots(text, lang && lang !== result.lang ? [result.lang, lang] : [result.lang]);
     // A city the text names wins over the one chosen before: it is the newer word.
     const named = slots.cities.find((id) => content.city.has(id));
     const place = named ?? (city && content.city.has(city) ? city : undefined);
-    const country = place ? content.city.get(place)!.country : undefined;
+    // A country the text names ("in Belgium") decides the country, unless it names a city too.
+    const country = named ? content.city.get(named)!.country : (slots.countries[0] ?? (place ? content.city.get(place)!.country : undefined));
     const choice = choose(result, { slots, country, city: place });
     // The topic is the one of the screen the trees lead to (it can differ from the words' first guess).
     // No screen (emergency words without danger): no topic either, so the reply is the menu.
@@ -41,21 +42,22 @@ export function createContentRouter(content: Content): Router {
 }
 
 const MIN_ALIAS = 5;
+/** The router's score from which what is left beside urgency words names a subject. */
+const CLEAR_SUBJECT = 0.5;
 
 /**
- * The routing data with each city spelling that is also an ordinary word of some language's
- * phrase lists, or shorter than five letters, taken out ("gente" is Portuguese for "people",
- * "adam" Turkish for "man"), unless it is a city's display name. The words are those the word
- * index already holds, of every language: typed text is not always in the language chosen.
+ * Whether one language's spelling of a place may be read in a text of any language: not when it
+ * is also an ordinary word of some language's phrase lists, or shorter than five letters, unless
+ * it is a city's display name ("gente" is Portuguese for "people", "adam" Turkish for "man",
+ * "gant" a French glove). The words are those the word index already holds, of every language.
+ * In texts of its own language a spelling is always read.
  */
-function withoutOrdinaryWords(content: Content, displayNames: Record<string, string[]>, ordinary: (word: string) => boolean): Map<string, RoutingData> {
+function safeEverywhere(displayNames: Record<string, string[]>, ordinary: (word: string) => boolean): (name: string) => boolean {
   const official = new Set(Object.values(displayNames).flat().map((n) => normalize(n)));
-  const isCityWord = (name: string) => official.has(normalize(name));
-  // Short spellings that are no display name collide with too much ("gant" is a French glove).
-  const keep = (name: string) => isCityWord(name) || (normalize(name).length >= MIN_ALIAS && !normalize(name).split(' ').some(ordinary));
-  return new Map(
-    [...content.routing].map(([lang, r]) => [lang, { ...r, cities: Object.fromEntries(Object.entries(r.cities).map(([id, names]) => [id, names.filter(keep)])) }]),
-  );
+  return (name) => {
+    const key = normalize(name);
+    return official.has(key) || (key.length >= MIN_ALIAS && !key.split(' ').some(ordinary));
+  };
 }
 
 /** Every language's name for each city ("The Hague (Den Haag)", "لاهاي"), and the id itself. */

@@ -14,6 +14,8 @@ export interface Slots {
   days: number[];
   /** City ids the text names, first named first. */
   cities: string[];
+  /** Country ids the text names ("in Belgium", "Hollanda'da"), first named first. */
+  countries: string[];
 }
 
 export interface CityNames {
@@ -30,6 +32,8 @@ const BARE_AGE = [12, 17] as const;
 const REACH = 2;
 /** Words longer than this are no number, unit or city name: not worth a lookup. */
 const MAX_WORD = 40;
+/** What is left of a word after its preposition or case ending must be this long to be a place. */
+const MIN_STEM = 3;
 
 /**
  * Reads a text. Number, unit and age words are those of `langs` (the language the text is in
@@ -73,20 +77,59 @@ function wordTable(data: Iterable<RoutingData>): WordTable {
   return table;
 }
 
-export function createSlotReader(routing: ReadonlyMap<string, RoutingData>, cityNames: CityNames): SlotReader {
+/** Names of places, normalised -> what they name; multi-word names match as a run of words. */
+interface PlaceTable {
+  names: Map<string, Place>;
+  longest: number;
+}
+interface Place {
+  kind: 'city' | 'country';
+  id: string;
+}
+
+function placeTable(entries: Iterable<readonly [Place, string]>): PlaceTable {
+  const table: PlaceTable = { names: new Map(), longest: 1 };
+  for (const [place, name] of entries) {
+    const key = normalize(spaced(name.replace(/\(.*?\)/g, ' ')));
+    if (!key || table.names.has(key)) continue;
+    table.names.set(key, place);
+    table.longest = Math.max(table.longest, key.split(' ').length);
+  }
+  return table;
+}
+
+function* placeNames(data: RoutingData, keep: (name: string) => boolean = () => true): Generator<readonly [Place, string]> {
+  for (const [id, names] of Object.entries(data.cities)) for (const name of names) if (keep(name)) yield [{ kind: 'city', id }, name];
+  for (const [id, names] of Object.entries(data.countries)) for (const name of names) if (keep(name)) yield [{ kind: 'country', id }, name];
+}
+
+/**
+ * @param routing every language's reading rules
+ * @param cityNames display names of the cities (always read, in any language)
+ * @param shared whether a spelling from one language's list is safe to read in every language
+ *   ("gente" is a Turkish spelling of Ghent but Portuguese for "people"); a language's own
+ *   spellings are always read in texts of that language
+ */
+export function createSlotReader(
+  routing: ReadonlyMap<string, RoutingData>,
+  cityNames: CityNames,
+  shared: (name: string) => boolean = () => true,
+): SlotReader {
   const byLang = new Map([...routing].map(([lang, data]) => [lang, wordTable([data])]));
   const tableFor = new Map<string, WordTable>();
-  /** Normalised city name -> id; multi-word names are matched as a run of words. */
-  const cities = new Map<string, string>();
-  let longestCity = 1;
-  const addCity = (id: string, name: string) => {
-    const key = normalize(spaced(name.replace(/\(.*?\)/g, ' ')));
-    if (!key) return;
-    if (!cities.has(key)) cities.set(key, id);
-    longestCity = Math.max(longestCity, key.split(' ').length);
-  };
-  for (const data of routing.values()) for (const [id, names] of Object.entries(data.cities)) for (const name of names) addCity(id, name);
-  for (const [id, names] of Object.entries(cityNames)) for (const name of names) addCity(id, name);
+  const everywhere = placeTable(
+    (function* () {
+      for (const [id, names] of Object.entries(cityNames)) for (const name of names) yield [{ kind: 'city', id }, name] as const;
+      for (const data of routing.values()) yield* placeNames(data, shared);
+    })(),
+  );
+  const ownPlaces = new Map([...routing].map(([lang, data]) => [lang, placeTable(placeNames(data))]));
+  const affixes = new Map(
+    [...routing].map(([lang, data]) => [
+      lang,
+      { prefixes: data.placePrefixes.map((a) => normalize(a)).filter(Boolean), suffixes: data.placeSuffixes.map((a) => normalize(a)).filter(Boolean) },
+    ]),
+  );
 
   return (text: string, langs: readonly string[] = []): Slots => {
     const known = langs.filter((l) => byLang.has(l));
@@ -152,18 +195,42 @@ export function createSlotReader(routing: ReadonlyMap<string, RoutingData>, city
       if (before !== undefined && numberOf(before) !== undefined) return;
       days.push(DAYS_PER_UNIT[units.get(w)!]);
     });
-    const found: string[] = [];
-    for (let i = 0; i < words.length; i++) {
-      for (let len = Math.min(longestCity, words.length - i); len >= 1; len--) {
-        const id = cities.get(words.slice(i, i + len).join(' ')) ?? cities.get(stripArabicPrefix(words.slice(i, i + len).join(' ')));
-        if (id) {
-          if (!found.includes(id)) found.push(id);
-          i += len - 1;
-          break;
+    // Places: the text's languages' own spellings first, then those read everywhere; a word may
+    // carry a preposition or a case ending of its language ("بلاهاي", "Gent'te", "በጌንት").
+    const tables = [...known.map((l) => ownPlaces.get(l)!), everywhere];
+    const prefixes = known.flatMap((l) => affixes.get(l)!.prefixes);
+    const suffixes = known.flatMap((l) => affixes.get(l)!.suffixes);
+    const lookup = (run: string): Place | undefined => {
+      for (const t of tables) {
+        const exact = t.names.get(run);
+        if (exact) return exact;
+      }
+      for (const stem of [
+        ...prefixes.filter((a) => run.startsWith(a)).map((a) => run.slice(a.length)),
+        ...suffixes.filter((a) => run.endsWith(a)).map((a) => run.slice(0, -a.length)),
+      ]) {
+        if (stem.length < MIN_STEM) continue;
+        for (const t of tables) {
+          const place = t.names.get(stem);
+          if (place) return place;
         }
       }
+      return undefined;
+    };
+    const longest = Math.max(...tables.map((t) => t.longest));
+    const found: string[] = [];
+    const countries: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      for (let len = Math.min(longest, words.length - i); len >= 1; len--) {
+        const place = lookup(words.slice(i, i + len).join(' '));
+        if (!place) continue;
+        const list = place.kind === 'city' ? found : countries;
+        if (!list.includes(place.id)) list.push(place.id);
+        i += len - 1;
+        break;
+      }
     }
-    return { ages, days, cities: found };
+    return { ages, days, cities: found, countries };
   };
 }
 
@@ -186,9 +253,4 @@ function hanNumber(digits: readonly number[]): number {
     } else digit = v;
   }
   return total + digit;
-}
-
-/** Arabic-script prepositions written on the word: "بلاهاي" (in The Hague), "ولاهاي". */
-function stripArabicPrefix(key: string): string {
-  return /^[\u0600-\u06FF]{4,}/.test(key) && /^[وبلف]/.test(key) ? key.slice(1) : key;
 }

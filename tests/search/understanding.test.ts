@@ -46,6 +46,20 @@ describe('reading ages, durations and cities', () => {
     expect(read('I need a doctor').cities).toEqual([]);
   });
 
+  it('reads a place with its preposition or case ending, and names of countries', () => {
+    const read = slotReader();
+    expect(read("Gent'te kalacak yer yok", ['tr']).cities).toEqual(['gent']);
+    expect(read('Gentteyiz, doktor lazim', ['tr']).cities).toEqual(['gent']);
+    expect(read('በጌንት ነኝ', ['am']).cities).toEqual(['gent']);
+    expect(read('انا بلاهاي', ['ar']).cities).toEqual(['den-haag']);
+    expect(read('мы в Бельгии', ['ru']).countries).toEqual(['be']);
+    expect(read("Hollanda'da doğdu", ['tr']).countries).toEqual(['nl']);
+    expect(read('I am in Belgium', ['en'])).toMatchObject({ cities: [], countries: ['be'] });
+    // A Turkish spelling of Ghent is Portuguese for "people": read only in Turkish text.
+    expect(realRouter().route('a gente precisa de um medico', 'pt').choice?.city).toBeUndefined();
+    expect(realRouter().route('gentte doktor lazim', 'tr').choice?.city).toBe('gent');
+  });
+
   it("reads number words in the text's language only: English 'a' is no number in French", () => {
     const read = slotReader();
     expect(read('ma fille a 7 ans', ['fr']).ages).toEqual([7]);
@@ -95,7 +109,7 @@ describe('following the decision trees', () => {
 
   it('offers the option a menu names for a person the text says no more about, with the menu', () => {
     const choose = createScreenChooser(realContent());
-    const noSlots = { ages: [], days: [], cities: [] };
+    const noSlots = { ages: [], days: [], cities: [], countries: [] };
     const words = (evidence: Array<{ target: string; score: number }>): RouteResult => ({
       topic: 'shelter',
       target: 'shelter',
@@ -112,6 +126,25 @@ describe('following the decision trees', () => {
     // Words for children too: that option, not the default.
     const kids = choose(words([{ target: 'shelter.tonight', score: 2 }, { target: 'shelter.children', score: 1.5 }]), { slots: noSlots, country: 'nl' });
     expect(kids.screen).toBe('shelter.children');
+  });
+
+  it('takes the only option a menu has where the person is', () => {
+    // In Ghent the shelter menu has one option: the Ghent night shelter.
+    expect(screen('в генте негде спать')?.screen).toBe('shelter.be');
+    expect(realRouter().route('where can I sleep', 'en', 'gent').choice?.screen).toBe('shelter.be');
+  });
+
+  it('leans to the first country\'s screens when the text and the person name no place', () => {
+    const countriesOf = (text: string) => realContent().screens.get(screen(text)!.screen!)?.countries;
+    expect(countriesOf('free legal advice where')).not.toEqual(['be']);
+    expect(countriesOf('necesito un abogado gratis')).not.toEqual(['be']);
+    expect(countriesOf('waar vind ik een gratis advocaat in Gent')).toEqual(['be']);
+  });
+
+  it('takes the country the text names when it names no city', () => {
+    const r = realRouter().route('I am in Belgium and need a lawyer');
+    expect(realContent().screens.get(r.choice!.screen!)?.countries).toEqual(['be']);
+    expect(r.choice?.city).toBeUndefined();
   });
 
   it('takes the country from the city the text names, and says which city', () => {
