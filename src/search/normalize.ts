@@ -149,8 +149,8 @@ function splitPersianPrefix(word: string): string {
  *
  * NFKC; drop invisible characters, tatweel, harakat and accents; unify Arabic and
  * Persian letter variants and Arabic-Indic digits; fold Ethiopic syllables to their
- * consonant; Arabizi digits inside words; repeated letters once; punctuation, symbols
- * and emoji become spaces.
+ * consonant; Latin letters glued to another script split off; Arabizi digits inside words;
+ * repeated letters once; punctuation, symbols and emoji become spaces.
  */
 export function normalize(text: string): string {
   let s = text.normalize('NFKC');
@@ -165,6 +165,10 @@ export function normalize(text: string): string {
   // English contractions keep their negation as one word: "don't" -> "dont"; the
   // Ukrainian apostrophe is part of the word ("б'є", "здоров'я").
   s = s.replace(/n['’`]t\b/g, 'nt').replace(/(\p{Script=Cyrillic})['’ʼ`](?=\p{Script=Cyrillic})/gu, '$1');
+  // A Dutch word written onto an Arabic article or an Amharic preposition ("الIND", "ከapotheek")
+  // is two words: split where Latin letters meet another script; the lone Arabic article goes.
+  s = s.replace(/(?<=[\p{Script=Arabic}\p{Script=Ethiopic}\p{Script=Cyrillic}])(?=[a-z])|(?<=[a-z])(?=[\p{Script=Arabic}\p{Script=Ethiopic}\p{Script=Cyrillic}])/gu, ' ');
+  s = s.replace(/(^|[^\p{L}])ال(?= [a-z])/gu, '$1');
   // Everything that is not a letter or a digit separates words.
   s = s.replace(/[^\p{L}\p{N}]+/gu, ' ');
   const words = s.split(' ');

@@ -28,6 +28,12 @@ describe('normalize', () => {
     same('شُرْطَة', 'شرطه');
   });
 
+  it('splits a Dutch word off an Arabic article or an Amharic preposition written onto it', () => {
+    expect(normalize('الIND')).toBe('ind');
+    expect(normalize('عند الjuridisch loket')).toBe(normalize('عند juridisch loket'));
+    expect(normalize('ከapotheek').split(' ')).toEqual([normalize('ከ'), 'apothek']);
+  });
+
   it('drops the Arabic article so "الشرطة" meets "شرطة"', () => {
     same('الشرطة', 'شرطة');
   });
