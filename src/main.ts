@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import type { Server } from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
+import type { Api } from 'grammy';
 import { parseConfig, type Config } from './config.ts';
 import { loadContent } from './content/load.ts';
 import { ContentError } from './content/problems.ts';
@@ -16,6 +17,7 @@ import { createWebServer } from './channels/web/server.ts';
 import { createHttpEndpoint } from './channels/telegram/http-endpoint.ts';
 import { ChatMemory } from './privacy/chat-memory.ts';
 import { createContentRouter } from './search/content-router.ts';
+import { lazyRouter, type LazyRouter } from './search/lazy-router.ts';
 import { createLogger } from './privacy/logger.ts';
 import { SqliteStats, statsFile } from './stats/sqlite-stats.ts';
 
@@ -41,12 +43,14 @@ async function main() {
     throw err;
   }
   mkdirSync(config.DATA_DIR, { recursive: true });
-  const router = createContentRouter(content);
+  // The word index is built after the first answer (or on the first typed message): see lazy-router.ts.
+  const router = lazyRouter(() => createContentRouter(content));
   log.info({ version: content.version, languages: content.languages.length, screens: content.screens.size }, 'content loaded');
 
   if (!config.BOT_TOKEN) {
     const server = createWebServer({ content, router, log, botUsername: config.BOT_USERNAME });
     await listen(server, config);
+    router.warm();
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     console.log(
@@ -74,6 +78,7 @@ async function main() {
   await bot.init();
 
   if (config.BOT_MODE === 'webhook') {
+    router.warm();
     const url = new URL(config.WEBHOOK_URL!);
     const endpoint = createHttpEndpoint({ log, webhook: { bot, path: url.pathname, secret: config.WEBHOOK_SECRET! } });
     await listen(endpoint.server, config);
@@ -91,6 +96,7 @@ async function main() {
   const endpoint = createHttpEndpoint({ log });
   await listen(endpoint.server, config);
   await bot.api.deleteWebhook();
+  warmAfterFirstAnswer(bot, router);
   const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
   log.info({ mode: 'polling', port: config.PORT }, 'bot running');
   onShutdown(async () => {
@@ -102,6 +108,25 @@ async function main() {
     endpoint.server.close();
     stats.close();
   }, log);
+}
+
+/**
+ * Build the word index once the first answer has gone out (what was waiting at start is answered
+ * first), or after a few quiet seconds, whichever comes first.
+ */
+function warmAfterFirstAnswer(bot: { api: Api }, router: LazyRouter): void {
+  let done = false;
+  const warm = () => {
+    if (done) return;
+    done = true;
+    setImmediate(() => router.warm());
+  };
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const result = await prev(method, payload, signal);
+    if (method !== 'getUpdates' && method !== 'getMe' && method !== 'deleteWebhook') warm();
+    return result;
+  });
+  setTimeout(warm, 3_000).unref();
 }
 
 /** Update kinds the bot handles; everything else Telegram does not even send. */

@@ -6,6 +6,7 @@
  * benchmark and the tests build exactly this one, so what they measure is what people get.
  */
 import type { Content } from '../content/load.ts';
+import type { RouteResult } from '../engine/types.ts';
 import { createScreenChooser } from './choose-screen.ts';
 import { normalize } from './normalize.ts';
 import { createSlotReader } from './read-slots.ts';
@@ -23,8 +24,13 @@ export function createContentRouter(content: Content): Router {
     // "URGENT: ..." is about what follows it; "URGENT!!" or "help, urgent" keeps its words (the
     // emergency menu), as does a text whose rest names no subject clearly.
     const calm = readPastUrgency(text);
-    let result = words.route(calm.text, lang);
-    if (calm.found && (!result.topic || result.score < CLEAR_SUBJECT)) result = words.route(text, lang);
+    let result = words.route(text, lang);
+    if (calm.found) {
+      const past = words.route(calm.text, lang);
+      // Read past them, the hurry still counts for the screens outside the emergency topic whose
+      // words have it ("urgent lawyer" is the lawyer-now screen).
+      if (past.topic && past.score >= CLEAR_SUBJECT) result = { ...past, evidence: mergedEvidence(past.evidence, result.evidence) };
+    }
     const slots = readSlots(text, lang && lang !== result.lang ? [result.lang, lang] : [result.lang]);
     // A city the text names wins over the one chosen before: it is the newer word.
     const named = slots.cities.find((id) => content.city.has(id));
@@ -39,6 +45,12 @@ export function createContentRouter(content: Content): Router {
     return { ...result, topic, urgent, choice: { ...rest, ...(named ? { city: named } : {}) } };
   };
   return { route, explain: words.explain, knowsWord: words.knowsWord };
+
+  /** The text read past its urgency words, with the whole text's evidence for screens outside the emergency topic. */
+  function mergedEvidence(past: RouteResult['evidence'], whole: RouteResult['evidence']): RouteResult['evidence'] {
+    const isEmergency = (target: string) => content.screens.get(target)?.flow === 'emergency';
+    return [...(past ?? []).filter((e) => isEmergency(e.target)), ...(whole ?? []).filter((e) => !isEmergency(e.target))].sort((a, b) => b.score - a.score);
+  }
 }
 
 const MIN_ALIAS = 5;
