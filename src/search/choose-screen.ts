@@ -22,8 +22,10 @@ export const CHOICE = {
   followOption: 0.35,
   /** Leaving an answer for one of its "see also" screens takes this many times its own evidence. */
   leaveAnswer: 1.5,
-  /** A screen the words name this many times more clearly than the walk's last one is opened instead. */
-  jumpTo: 1.5,
+  /** A screen the words name this many times more clearly than the answer where the walk stopped is opened instead. */
+  jumpTo: 1.2,
+  /** ... or as clearly as the menu where it stopped (a menu's words are shared by all below it). */
+  jumpFromMenu: 1,
   /** Two options this close (share of the best) make the choice unsure. */
   closeCall: 0.8,
   /** A `when` range the text's age or time falls into, in units of evidence. */
@@ -177,8 +179,12 @@ export function createScreenChooser(content: Content): ScreenChooser {
     }
     // A screen deep in the trees, or behind an answer, that the words name far more clearly than
     // where the walk stopped: go there (the walk only finds what each menu's options lead to).
-    const named = ranked.find((x) => flowOf(x.id) === topic);
-    if (named && !path.has(named.id) && named.w >= CHOICE.jumpTo * mine(at.id) && named.w >= CHOICE.sureWeight) {
+    const named = ranked.find((x) => flowOf(x.id) === topic && !path.has(x.id));
+    // Measured against the clearest step of the walk: an answer reached through a clearly named
+    // menu ("born yesterday" -> the first days) is no weak stop because its own words are few.
+    const walked = Math.max(mine(at.id), ...[...path].filter((id) => id !== topic).map(mine));
+    const jump = at.answer ? CHOICE.jumpTo : CHOICE.jumpFromMenu;
+    if (named && named.w >= jump * walked && named.w >= CHOICE.sureWeight) {
       at = content.screens.get(named.id)!;
       path.add(at.id);
       close = false;

@@ -100,6 +100,11 @@ describe('following the decision trees', () => {
     expect(screen('de huisarts wil mij niet inschrijven')?.screen).toBe('health.refused');
   });
 
+  it('opens a screen only "see also" leads to when the words name it as clearly as the menu', () => {
+    // BSN and nationality is behind answers only; "born" alone names the "when?" menu as much.
+    expect(screen('my baby was born here, will he get a BSN and Dutch nationality?')?.screen).toBe('birth.papers');
+  });
+
   it('stops at the menu when the text does not decide', () => {
     // Born, but not said when: the screen that asks "when was the baby born?".
     expect(screen('my baby was born, what now')?.screen).toBe('birth.born');
