@@ -200,20 +200,24 @@ export function createSlotReader(
     const tables = [...known.map((l) => ownPlaces.get(l)!), everywhere];
     const prefixes = known.flatMap((l) => affixes.get(l)!.prefixes);
     const suffixes = known.flatMap((l) => affixes.get(l)!.suffixes);
-    const lookup = (run: string): Place | undefined => {
+    const exact = (run: string): Place | undefined => {
       for (const t of tables) {
-        const exact = t.names.get(run);
-        if (exact) return exact;
+        const place = t.names.get(run);
+        if (place) return place;
       }
-      for (const stem of [
-        ...prefixes.filter((a) => run.startsWith(a)).map((a) => run.slice(a.length)),
-        ...suffixes.filter((a) => run.endsWith(a)).map((a) => run.slice(0, -a.length)),
-      ]) {
-        if (stem.length < MIN_STEM) continue;
-        for (const t of tables) {
-          const place = t.names.get(stem);
-          if (place) return place;
-        }
+      return undefined;
+    };
+    // Affixes are tried on single words only: a long message costs one pass, not one per ending.
+    const lookup = (run: string, single: boolean): Place | undefined => {
+      const found = exact(run);
+      if (found || !single) return found;
+      for (const a of prefixes) {
+        const place = run.length - a.length >= MIN_STEM && run.startsWith(a) ? exact(run.slice(a.length)) : undefined;
+        if (place) return place;
+      }
+      for (const a of suffixes) {
+        const place = run.length - a.length >= MIN_STEM && run.endsWith(a) ? exact(run.slice(0, -a.length)) : undefined;
+        if (place) return place;
       }
       return undefined;
     };
@@ -222,7 +226,7 @@ export function createSlotReader(
     const countries: string[] = [];
     for (let i = 0; i < words.length; i++) {
       for (let len = Math.min(longest, words.length - i); len >= 1; len--) {
-        const place = lookup(words.slice(i, i + len).join(' '));
+        const place = lookup(len === 1 ? words[i]! : words.slice(i, i + len).join(' '), len === 1);
         if (!place) continue;
         const list = place.kind === 'city' ? found : countries;
         if (!list.includes(place.id)) list.push(place.id);
