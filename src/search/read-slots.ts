@@ -91,7 +91,8 @@ function placeTable(entries: Iterable<readonly [Place, string]>): PlaceTable {
   const table: PlaceTable = { names: new Map(), longest: 1 };
   for (const [place, name] of entries) {
     const key = normalize(spaced(name.replace(/\(.*?\)/g, ' ')));
-    if (!key || table.names.has(key)) continue;
+    // Two letters are no name: once vowels are folded, Tigrinya "ሕጊ" (law) is "ሄግ" (The Hague).
+    if (!key || key.length < MIN_STEM || table.names.has(key)) continue;
     table.names.set(key, place);
     table.longest = Math.max(table.longest, key.split(' ').length);
   }
