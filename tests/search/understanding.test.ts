@@ -174,6 +174,17 @@ describe('danger first, false alarms rare', () => {
     expect(screen('he has a knife and wants to kill me')).toMatchObject({ screen: 'emergency.violence', sure: true });
     expect(screen('my friend is not breathing')).toMatchObject({ screen: 'emergency.medical', sure: true });
     expect(realRouter().route('ik wil dood').urgent).toBe(true);
+    // Danger said in few words, in languages whose lists lacked them.
+    for (const [text, want] of [
+      ['بیر لە کوشتنی خۆم دەکەمەوە', 'emergency.self-harm'],
+      ['ተደፈርኩ ምን ላድርግ', 'emergency.sexual'],
+      ['um homem está me seguindo e disse que vai me bater', 'emergency.violence'],
+      ['i cant go on like this anymore', 'emergency.self-harm'],
+      ['غواړم مړ شم', 'emergency.self-harm'],
+    ] as const) {
+      const r = realRouter().route(text);
+      expect({ screen: r.choice?.screen, urgent: r.urgent }, text).toEqual({ screen: want, urgent: true });
+    }
   });
 
   it('raises no alarm for idioms, the fire station or the siren test', () => {
