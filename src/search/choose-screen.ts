@@ -20,6 +20,8 @@ export const CHOICE = {
   stepDown: 0.9,
   /** An option is followed only with at least this much evidence below it. */
   followOption: 0.35,
+  /** At a menu with an `ifUndecided` option, another option is taken only with this much evidence. */
+  leaveDefault: 0.8,
   /** Leaving an answer for one of its "see also" screens takes this many times its own evidence. */
   leaveAnswer: 1.5,
   /** A screen the words name this many times more clearly than the answer where the walk stopped is opened instead. */
@@ -164,7 +166,10 @@ export function createScreenChooser(content: Content): ScreenChooser {
       const pick: { id: string; w: number } | undefined = choices[0];
       // A menu with one option left where the person is (Ghent's shelter menu) decides nothing.
       const only = choices.length === 1 && country !== undefined;
-      if (!pick || (pick.w < CHOICE.followOption && !only)) break;
+      // A menu with an option for the person the text says no more about leaves it for another
+      // only on clear words ("with my 2 kids"), not one shared word ("sleep" of "woman, nowhere to sleep").
+      const least = at.ifUndecided ? CHOICE.leaveDefault : CHOICE.followOption;
+      if (!pick || (pick.w < least && !only)) break;
       // An option for an age or a time ("in the last 3 days") is taken when the text says the
       // age or time; words it shares with its menu ("born") do not decide it.
       const when = content.screens.get(pick.id)!.when;

@@ -130,6 +130,10 @@ describe('following the decision trees', () => {
     const c = choose(words([{ target: 'shelter', score: 1 }, { target: 'shelter.tonight', score: 2 }]), { slots: noSlots, country: 'nl' });
     expect(c).toMatchObject({ screen: 'shelter.tonight.alone', sure: false });
     expect(c.alternatives[0]).toBe('shelter.tonight');
+    // One shared word for the women's shelter ("sleep") does not leave the default.
+    const stray = choose(words([{ target: 'shelter.tonight', score: 2 }, { target: 'shelter.women', score: 0.45 }]), { slots: noSlots, country: 'nl' });
+    expect(stray.screen).toBe('shelter.tonight.alone');
+    expect(screen('no place to sleep tonight')?.screen).toBe('shelter.tonight.alone');
     // Words for children too: that option, not the default.
     const kids = choose(words([{ target: 'shelter.tonight', score: 2 }, { target: 'shelter.children', score: 1.5 }]), { slots: noSlots, country: 'nl' });
     expect(kids.screen).toBe('shelter.children');
