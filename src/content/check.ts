@@ -11,6 +11,8 @@ import { crawlScreens, RULES, summarise } from './screen-rules.ts';
 import { isButtonLabel, MAX_BUTTON_LABEL, MAX_SCREEN_TEXT, placeholders, SCREEN_PARTS, screenTextLength, textLength } from './text-rules.ts';
 import { validateTelegramHtml } from './telegram-html.ts';
 import { readSources, statusOf } from '../i18n/sources.ts';
+import { isWritingScript, letterHintProblem } from '../search/detect-language.ts';
+import { WRITING_SCRIPTS } from '../search/scripts.ts';
 
 const STALE_MONTHS = 12;
 /** Words in a desk language (Dutch) that tell a clerk the person has no residence permit. */
@@ -106,6 +108,20 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
     for (const id of Object.keys(routing.countries)) {
       if (!content.countries.has(id)) err(`locales/${lang}/routing.json`, `countries.${id}`, 'no country has this id in data/places.yaml: these names lead nowhere');
     }
+  }
+  // ---- how each language is written: scripts the language guesser knows, letter hints it can
+  // read (what is accepted here is what the router compiles: detect-language.ts)
+  for (const [lang, routing] of content.routing) {
+    const file = `locales/${lang}/routing.json`;
+    routing.scripts.forEach((script, i) => {
+      if (!isWritingScript(script)) err(file, `scripts[${i}]`, `unknown script "${script}": use ${WRITING_SCRIPTS.map((s) => `"${s}"`).join(', ')}`);
+      else if (script === 'latin' && routing.romanised) warn(file, `scripts[${i}]`, '"romanised": true already says people type this language in Latin letters: list only the native script');
+    });
+    if (routing.scripts.length === 0 && !routing.romanised) warn(file, 'scripts', 'no script listed: a text in any script may be taken for this language');
+    routing.letterHints.forEach((hint, i) => {
+      const problem = letterHintProblem(hint);
+      if (problem) err(file, `letterHints[${i}]`, problem);
+    });
   }
   for (const screen of content.screens.values()) {
     for (const [name, range] of Object.entries(screen.when ?? {})) {

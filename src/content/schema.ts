@@ -218,6 +218,33 @@ export const routingSchema = z.strictObject({
   negationsAfter: z.array(z.string().min(1)).default([]),
   /** People also type this language in Latin letters (Arabizi, Finglish): Latin words may be its. */
   romanised: z.boolean().default(false),
+  /**
+   * The scripts the language is written in: "latin", "arabic", "ethiopic", "cyrillic" or "han".
+   * A text is only taken for a language of its script. Latin letters of a `romanised` language
+   * come from `romanised`: do not list "latin" for it too.
+   */
+  scripts: z.array(z.string().min(1)).default([]),
+  /**
+   * Where the language stands among the languages of the same script, lower first: a text in
+   * that script with nothing else to tell is taken for the first one (Latin: English), and equal
+   * evidence goes to the earlier language. Without it, after those that have one.
+   */
+  scriptOrder: z.number().optional(),
+  /**
+   * Letters that tell this language from the others of its script, and how much each one found
+   * in a text counts: `letters` (any of these characters) or `pattern` (a regular expression,
+   * for a letter in a place, such as "ئ(?=\\s|$)" at the end of a word); `ignoreCase` for both cases.
+   */
+  letterHints: z
+    .array(
+      z.strictObject({
+        letters: z.string().min(1).optional(),
+        pattern: z.string().min(1).optional(),
+        ignoreCase: z.boolean().optional(),
+        weight: z.number().positive(),
+      }),
+    )
+    .default([]),
   /** Number words as typed -> value ("vijf": 5, "три": 3). */
   numbers: z.record(z.string().min(1), z.number().int().min(0).max(1000)).default({}),
   /** Every form of each time unit ("dag", "dagen"). */

@@ -10,6 +10,7 @@
  */
 import { scriptOfWord, type Script } from './scripts.ts';
 import { skeleton } from './skeleton.ts';
+import { SIM } from './tuning.ts';
 
 export interface Candidate {
   readonly id: number;
@@ -17,19 +18,6 @@ export interface Candidate {
   /** Reached only through the consonant skeleton (romanised text). */
   readonly skeleton?: boolean;
 }
-
-/** Similarities for each way of matching (1 = the same word). */
-export const SIM = {
-  exact: 1,
-  oneEditLong: 0.88,
-  oneEdit5: 0.84,
-  oneEdit4: 0.74,
-  twoEdits: 0.72,
-  compound: 0.8,
-  stem: 0.78,
-  clitic: 0.9,
-  skeleton: 0.62,
-} as const;
 
 const VOWEL = /[aeiouy]/;
 

@@ -6,6 +6,10 @@
 
 export type Script = 'latin' | 'arabic' | 'ethiopic' | 'cyrillic' | 'han' | 'digit' | 'other';
 
+/** The scripts a language can be written in (routing.json `scripts`), in the order a tie between their counts goes. */
+export const WRITING_SCRIPTS = ['latin', 'arabic', 'ethiopic', 'cyrillic', 'han'] as const;
+export type WritingScript = (typeof WRITING_SCRIPTS)[number];
+
 const HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
 
 export function isHan(ch: string): boolean {

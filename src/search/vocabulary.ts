@@ -34,7 +34,8 @@ export function vocabularyOf(content: Content, options: LoadOptions = {}): Vocab
   const functionWords = new Map(
     [...content.routing].map(([lang, r]) => [lang, { stop: r.functionWords.join(' '), neg: r.negations.join(' '), negAfter: r.negationsAfter.join(' ') }]),
   );
-  return { languages: content.languages.map((l) => l.code), keywords: content.keywords, documents, calm, topics: content.flows.map((f) => f.id), functionWords, romanised };
+  const writing = new Map([...content.routing].map(([lang, r]) => [lang, { scripts: r.scripts, scriptOrder: r.scriptOrder, letterHints: r.letterHints }]));
+  return { languages: content.languages.map((l) => l.code), keywords: content.keywords, documents, calm, topics: content.flows.map((f) => f.id), functionWords, romanised, writing };
 }
 
 /** For the command-line tools: load the content of `rootDir` and take its vocabulary. */

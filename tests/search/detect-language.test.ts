@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { guessLanguage } from '../../src/search/detect-language.ts';
-import { realRouter } from './helpers.ts';
+import { guessLanguage, languageHints, letterHintPattern, letterHintProblem, type WritingData } from '../../src/search/detect-language.ts';
+import { vocabularyOf } from '../../src/search/vocabulary.ts';
+import { realContent, realRouter } from './helpers.ts';
 
 const ALL = ['en', 'nl', 'ar', 'fa', 'ps', 'ckb', 'ti', 'am', 'so', 'fr', 'es', 'pt', 'tr', 'ru', 'uk', 'zh'];
+/** The scripts, script order and letter hints of locales/<code>/routing.json. */
+const real = () => {
+  const vocab = vocabularyOf(realContent());
+  return languageHints(ALL, vocab.writing, vocab.romanised);
+};
 
 describe('guessLanguage by script and distinctive letters (no vocabulary)', () => {
-  const guess = (text: string, given?: string) => guessLanguage(text, ALL, new Map(), given).lang;
+  const hints = real();
+  const guess = (text: string, given?: string) => guessLanguage(text, hints, new Map(), given).lang;
 
   it('tells Pashto, Sorani, Persian and Arabic apart', () => {
     expect(guess('زه ډېر ناروغ یم')).toBe('ps'); // ډ ې
@@ -31,15 +38,64 @@ describe('guessLanguage by script and distinctive letters (no vocabulary)', () =
   });
 
   it('falls back to the chosen language when the text gives no evidence', () => {
-    expect(guessLanguage('👍', ALL, new Map(), 'ti')).toEqual(expect.objectContaining({ lang: 'ti', evidence: false }));
-    expect(guessLanguage('ok', ALL, new Map(), 'so').lang).toBe('so');
-    expect(guessLanguage('', ALL).lang).toBeNull();
+    expect(guessLanguage('👍', hints, new Map(), 'ti')).toEqual(expect.objectContaining({ lang: 'ti', evidence: false }));
+    expect(guessLanguage('ok', hints, new Map(), 'so').lang).toBe('so');
+    expect(guessLanguage('', hints).lang).toBeNull();
   });
 
   it('uses vocabulary evidence when letters do not decide', () => {
-    expect(guessLanguage('ፖሊስ', ALL, new Map([['am', 2]])).lang).toBe('am');
-    expect(guessLanguage('ፖሊስ', ALL, new Map([['ti', 2]])).lang).toBe('ti');
-    expect(guessLanguage('politie', ALL, new Map([['nl', 1]])).lang).toBe('nl');
+    expect(guessLanguage('ፖሊስ', hints, new Map([['am', 2]])).lang).toBe('am');
+    expect(guessLanguage('ፖሊስ', hints, new Map([['ti', 2]])).lang).toBe('ti');
+    expect(guessLanguage('politie', hints, new Map([['nl', 1]])).lang).toBe('nl');
+  });
+});
+
+describe("script and letter hints come from each language's routing.json", () => {
+  it("takes each script's languages in script order, romanised languages in Latin after the others", () => {
+    const hints = real();
+    expect(hints.byScript.get('latin')).toEqual(['en', 'nl', 'fr', 'es', 'pt', 'tr', 'so', 'ar', 'fa', 'ps', 'ckb']);
+    expect(hints.byScript.get('arabic')).toEqual(['ar', 'fa', 'ps', 'ckb']);
+    expect(hints.byScript.get('ethiopic')).toEqual(['ti', 'am']);
+    expect(hints.byScript.get('cyrillic')).toEqual(['ru', 'uk']);
+    expect(hints.byScript.get('han')).toEqual(['zh']);
+  });
+
+  it('defaults a text of a script to its first language, and gives a tie to the earlier one', () => {
+    expect(guessLanguage('ሰላም', real()).lang).toBe('ti');
+    expect(guessLanguage('سلام', real()).lang).toBe('ar');
+    // Turkish and Somali with the same evidence: Turkish comes first among Latin languages.
+    expect(guessLanguage('ama', real(), new Map([['so', 1], ['tr', 1]])).lang).toBe('tr');
+    expect(guessLanguage('ama', real(), new Map([['so', 1], ['tr', 1]]), 'so').lang).toBe('so');
+  });
+
+  it('reads made-up writing data: a new language needs no code', () => {
+    const writing = new Map<string, WritingData>([
+      ['en', { scripts: ['latin'], scriptOrder: 10, letterHints: [] }],
+      ['de', { scripts: ['latin'], scriptOrder: 20, letterHints: [{ letters: 'äöüß', weight: 2 }] }],
+      ['ar', { scripts: ['arabic'], letterHints: [{ pattern: '[a-z][2-9]', ignoreCase: true, weight: 1.5 }] }],
+    ]);
+    const hints = languageHints(['ar', 'de', 'en'], writing, new Set(['ar']));
+    expect(hints.byScript.get('latin')).toEqual(['en', 'de', 'ar']);
+    expect(guessLanguage('straße', hints).lang).toBe('de');
+    expect(guessLanguage('strasse', hints)).toEqual(expect.objectContaining({ lang: 'en', evidence: false }));
+    expect(guessLanguage('MA3ANDI', hints).lang).toBe('ar');
+    expect([...guessLanguage('grüße aus köln', hints).scores]).toEqual([['en', 0], ['de', 6], ['ar', 0]]);
+  });
+
+  it('lets every language be written in every script without writing data (a made-up vocabulary)', () => {
+    const hints = languageHints(['en', 'nl']);
+    expect(hints.byScript.get('arabic')).toEqual(['en', 'nl']);
+    expect(hints.letters).toEqual([]);
+  });
+
+  it('compiles letters as a set of characters and checks patterns', () => {
+    expect('a-b]c^'.match(letterHintPattern({ letters: '-]^', weight: 1 }))).toEqual(['-', ']', '^']);
+    expect(letterHintProblem({ pattern: 'ئ(?=\\s|$)', weight: 2 })).toBeUndefined();
+    expect(letterHintProblem({ pattern: '[ab', weight: 1 })).toMatch(/^not a valid regular expression/);
+    expect(letterHintProblem({ letters: 'ab', pattern: 'c', weight: 1 })).toBe('give either "letters" or "pattern"');
+    expect(letterHintProblem({ weight: 1 })).toBe('give either "letters" or "pattern"');
+    // A hint content:check refuses is left out rather than stopping the bot.
+    expect(languageHints(['en'], new Map([['en', { scripts: ['latin', 'klingon'], letterHints: [{ pattern: '(', weight: 1 }] }]])).letters).toEqual([]);
   });
 });
 

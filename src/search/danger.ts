@@ -1,0 +1,86 @@
+/**
+ * Danger comes first: an emergency phrase matched word for word, not negated ("not
+ * urgent", "acil değil") and not part of a longer phrase of another topic ("hébergement
+ * d'urgence") routes to emergency whatever else the text says.
+ *
+ * A negation counts in the danger phrase's language or in the text's (romanised forms
+ * for Arabic, Persian, Pashto and Sorani included), not in any language: Arabic "la" or
+ * Persian "na" must not cancel French "il y a de la fumée" or Portuguese "fogo na
+ * cozinha", while English "not" still cancels an "urgent" listed under French.
+ */
+import type { Hit, PhraseScore } from './phrase-match.ts';
+import type { Phrase, RoutingIndex } from './routing-index.ts';
+import { TUNING } from './tuning.ts';
+
+/** A phrase and the typed words that matched it (function words aside). */
+export interface PhraseMatch {
+  readonly phrase: number;
+  readonly matched: readonly number[];
+}
+
+/** A negation this many words before a danger phrase cancels it ("I do not want to die")... */
+export const NEGATION_BEFORE = 3;
+/** ...and this many after it, if it is one that follows what it negates ("acil değil"). */
+export const NEGATION_AFTER = 1;
+
+/**
+ * Whether a scored phrase is a danger phrase: a phrase of an emergency screen that is not
+ * calm (a helpline), matched with every word, function words too ("with a knife" is not
+ * "knife wound"). One word of danger must be that word (or a typo of it) in the text's own
+ * language.
+ */
+export function isDanger(phrase: Phrase, hit: Hit, score: PhraseScore, index: RoutingIndex): boolean {
+  const target = index.targets[phrase.target]!;
+  if (!score.strict || target.topic !== index.emergencyTopic || index.calm.has(target.id)) return false;
+  const nonStop = phrase.tokens.map((_, position) => position).filter((position) => phrase.kinds[position] !== 'stop');
+  const sure = nonStop.length > 1 || nonStop.every((position) => hit.sims[position]! >= (score.languageWeight === 1 ? TUNING.dangerSim : 1));
+  return sure && score.matched.length > 0;
+}
+
+/**
+ * The typed word that negates a danger phrase, or -1. Before the phrase any negation of
+ * the phrase's or the text's language counts; after its first word only those that follow
+ * what they negate (Turkish "değil", Persian "نیست").
+ */
+export function negationOf(danger: PhraseMatch, words: readonly string[], textLanguage: number, index: RoutingIndex): number {
+  const { negations, negationsAfter } = index.functionWords;
+  const negates = (lang: number, word: string, after: boolean) => (after ? negationsAfter : negations)[lang]?.has(word) ?? false;
+  const phraseLanguage = index.phrases[danger.phrase]!.language;
+  const first = Math.min(...danger.matched);
+  const last = Math.max(...danger.matched);
+  const own = new Set(danger.matched);
+  for (let word = Math.max(0, first - NEGATION_BEFORE); word <= Math.min(words.length - 1, last + NEGATION_AFTER); word++) {
+    const after = word > first;
+    if ((negates(phraseLanguage, words[word]!, after) || negates(textLanguage, words[word]!, after)) && !own.has(word)) return word;
+  }
+  return -1;
+}
+
+/** Whether the danger phrase's words are all part of a longer complete phrase of another topic. */
+export function insideLongerPhrase(danger: PhraseMatch, complete: readonly PhraseMatch[], index: RoutingIndex): boolean {
+  for (const other of complete) {
+    if (index.targets[index.phrases[other.phrase]!.target]!.topic === index.emergencyTopic || other.matched.length <= danger.matched.length) continue;
+    if (danger.matched.every((word) => other.matched.includes(word))) return true;
+  }
+  return false;
+}
+
+/**
+ * The danger phrases that count, and those a negation cancels (which then give no evidence
+ * at all). `complete` are the complete phrases of two words or more.
+ */
+export function liveDangers(
+  dangers: readonly PhraseMatch[],
+  complete: readonly PhraseMatch[],
+  words: readonly string[],
+  textLanguage: number,
+  index: RoutingIndex,
+): { live: PhraseMatch[]; negated: PhraseMatch[] } {
+  const live: PhraseMatch[] = [];
+  const negated: PhraseMatch[] = [];
+  for (const danger of dangers) {
+    if (negationOf(danger, words, textLanguage, index) >= 0) negated.push(danger);
+    else if (!insideLongerPhrase(danger, complete, index)) live.push(danger);
+  }
+  return { live, negated };
+}

@@ -1,0 +1,193 @@
+/**
+ * Phrases collect the words that reached them, and each typed word gives each target the
+ * best evidence it found there:
+ *
+ *   - in a one-word phrase: the word's specificity for the target's topic (the share of
+ *     the word's phrases in that topic, on a log scale: 1 for a word of one topic);
+ *   - in a complete multi-word phrase: at least 0.85, because the combination is what
+ *     is specific ("help now", "place to sleep"); function words of a phrase ("where",
+ *     "to") must be there too, except at its start ("[I] want to die") or when the
+ *     phrase has two content words or more;
+ *   - in an incomplete phrase: its specificity times the share of the phrase found;
+ *   - in an answer text (documents): weak.
+ *
+ * Words of the text's language count fully, others less (and their typos less again), so
+ * a false friend of another language does not win. Function words of the text's language
+ * count only inside complete phrases.
+ */
+import type { Candidate } from './lexicon.ts';
+import type { Phrase, RoutingIndex } from './routing-index.ts';
+import { TUNING } from './tuning.ts';
+
+/** What one phrase collected from one text, per word of the phrase. */
+export interface Hit {
+  /** The best similarity of a typed word to it (0: none came). */
+  readonly sims: number[];
+  /** Which typed word that was (-1: none). */
+  readonly at: number[];
+}
+
+/** What scoring a phrase needs to know of the text. */
+export interface MatchContext {
+  readonly wordCount: number;
+  /** Per typed word: a function word of the text's (or the chosen) language. */
+  readonly isStopWord: readonly boolean[];
+  /** Index of the text's language, or -1. */
+  readonly textLanguage: number;
+  /** Index of the chosen language, or -1. */
+  readonly givenLanguage: number;
+  /** No sign of any language and none chosen: every language counts fully. */
+  readonly unknownLanguage: boolean;
+}
+
+export interface PhraseScore {
+  /** Every word there (function words before the first content word aside), near each other: see isComplete. */
+  readonly complete: boolean;
+  /** Complete with every word, function words too: what danger needs ("with a knife" is not "knife wound"). */
+  readonly strict: boolean;
+  /** The typed words that matched its words other than function words. */
+  readonly matched: readonly number[];
+  /** How much the phrase's language counts for this text (1: the text's own). */
+  readonly languageWeight: number;
+}
+
+/** Receives each piece of evidence: typed word `word` gives the phrase's target `value`. */
+export type EvidenceSink = (word: number, value: number, complete: boolean) => void;
+
+const NOTHING: readonly number[] = [];
+
+/** Per typed word: a function word of the text's language or of the chosen one. */
+export function stopWordsOf(words: readonly string[], textLanguage: number, givenLanguage: number, index: RoutingIndex): boolean[] {
+  const { stop } = index.functionWords;
+  return words.map((word) => (textLanguage >= 0 && stop[textLanguage]!.has(word)) || (givenLanguage >= 0 && stop[givenLanguage]!.has(word)));
+}
+
+/** For each phrase some typed word reached, which words reached which of its words. */
+export function collectHits(candidates: readonly (readonly Candidate[])[], isStopWord: readonly boolean[], index: RoutingIndex): Map<number, Hit> {
+  const hits = new Map<number, Hit>();
+  for (let word = 0; word < candidates.length; word++) {
+    // A function word of the text's language ("die" in Dutch) is no evidence on its own,
+    // but may still complete a phrase of another language ("is dilid")...
+    const isStop = isStopWord[word]!;
+    for (const candidate of candidates[word]!) {
+      const postings = index.postings[candidate.id];
+      if (!postings) continue;
+      for (let entry = 0; entry < postings.length; entry += 2) {
+        const phraseId = postings[entry]!;
+        const position = postings[entry + 1]!;
+        const phrase = index.phrases[phraseId]!;
+        // ...but never as the only non-function word of a phrase.
+        if (isStop && phrase.kinds[position] !== 'stop' && phrase.nonStopWords === 1) continue;
+        let hit = hits.get(phraseId);
+        if (!hit) {
+          const length = phrase.tokens.length;
+          hit = { sims: new Array<number>(length).fill(0), at: new Array<number>(length).fill(-1) };
+          hits.set(phraseId, hit);
+        }
+        // A word typed twice: the later one, nearer the rest of a phrase read in order.
+        if (candidate.sim >= hit.sims[position]!) {
+          hit.sims[position] = candidate.sim;
+          hit.at[position] = word;
+        }
+      }
+    }
+  }
+  return hits;
+}
+
+/**
+ * The evidence a phrase gives from what it collected (to `onEvidence`), and whether it is
+ * complete. `topic` is the index of the phrase's topic (-1 for small talk).
+ */
+export function scorePhrase(phrase: Phrase, hit: Hit, topic: number, context: MatchContext, onEvidence: EvidenceSink): PhraseScore {
+  // Without any sign of the language, no language is preferred.
+  const languageWeight =
+    phrase.language === context.textLanguage || context.unknownLanguage
+      ? 1
+      : phrase.language === context.givenLanguage
+        ? TUNING.chosenLanguage
+        : TUNING.otherLanguage;
+  // A typo is most likely a typo of a word of the text's own language.
+  const typoWeight = languageWeight === 1 ? 1 : languageWeight * TUNING.otherLanguageTypo;
+  const { sims, at } = hit;
+  const { kinds, weights } = phrase;
+  const length = phrase.tokens.length;
+  if (phrase.fromDocument) {
+    for (let position = 0; position < length; position++) {
+      const sim = sims[position]!;
+      if (sim === 0) continue;
+      onEvidence(at[position]!, sim * weights[position]! * TUNING.documentWeight * languageWeight, false);
+    }
+    return { complete: false, strict: false, matched: NOTHING, languageWeight };
+  }
+  const share = coverage(phrase, hit);
+  const complete = isComplete(phrase, hit, share, context.wordCount);
+  for (let position = 0; position < length; position++) {
+    const sim = sims[position]!;
+    if (sim === 0) continue;
+    const weight = weights[position]!;
+    const kind = kinds[position]!;
+    let value: number;
+    // A function word of the text counts only inside a complete phrase.
+    if ((kind === 'stop' || context.isStopWord[at[position]!] || phrase.wholeOnly) && !complete) continue;
+    // (Small talk gets nothing from them: "I need help with my papers" is about papers.)
+    if (kind === 'stop') value = topic < 0 ? 0 : sim * weight;
+    else if (length === 1) value = sim * weight;
+    else if (complete) value = sim * (kind === 'content' && phrase.contentWords >= 2 ? Math.max(weight, TUNING.fullPhraseWeight) : weight);
+    else if (sim >= TUNING.partialSim) value = sim * weight * share * TUNING.incomplete;
+    else continue;
+    if (value === 0) continue;
+    value *= sim === 1 ? languageWeight : typoWeight;
+    onEvidence(at[position]!, value, complete);
+  }
+  const matched = at.filter((word, position) => word >= 0 && kinds[position] !== 'stop');
+  const strict = complete && sims.every((sim) => sim >= TUNING.completeSim);
+  return { complete, strict, matched, languageWeight };
+}
+
+/** The weighted share of the phrase's words (function words aside) that the text has. */
+function coverage(phrase: Phrase, hit: Hit): number {
+  let found = 0;
+  let coverable = 0;
+  for (let position = 0; position < phrase.tokens.length; position++) {
+    if (phrase.kinds[position] === 'stop') continue;
+    found += hit.sims[position]! * phrase.weights[position]!;
+    coverable += phrase.weights[position]!;
+  }
+  return coverable > 0 ? found / coverable : 0;
+}
+
+/**
+ * Complete: every word there, except function words at the start ("[I] want to die") or
+ * anywhere in a phrase with two content words or more ("place [to] sleep"); a phrase of
+ * three content words or more may miss one of them if `share` (coverage) is 0.75 or more. And
+ * its words stand near each other: "help" at the start and "now" at the end of a long
+ * story are not "help now".
+ */
+function isComplete(phrase: Phrase, hit: Hit, share: number, wordCount: number): boolean {
+  const length = phrase.tokens.length;
+  let missingContent = 0;
+  let missingOther = 0;
+  let missingLate = false;
+  let seenMatch = false;
+  let first = wordCount;
+  let last = -1;
+  for (let position = 0; position < length; position++) {
+    const kind = phrase.kinds[position]!;
+    if (hit.sims[position]! >= TUNING.completeSim) {
+      if (kind !== 'stop') seenMatch = true;
+      const word = hit.at[position]!;
+      if (word >= 0) {
+        if (word < first) first = word;
+        if (word > last) last = word;
+      }
+    } else if (kind === 'stop') {
+      if (seenMatch) missingLate = true;
+    } else if (kind === 'content') missingContent++;
+    else missingOther++;
+  }
+  const near = last - first < length + TUNING.phraseSlack;
+  if (!near || missingOther > 0) return false;
+  if (missingContent === 0) return !missingLate || phrase.contentWords >= 2;
+  return phrase.contentWords >= 3 && missingContent === 1 && share >= 0.75;
+}
