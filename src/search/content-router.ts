@@ -24,7 +24,9 @@ export function createContentRouter(content: Content): Router {
     // "URGENT: ..." is about what follows it; "URGENT!!" or "help, urgent" keeps its words (the
     // emergency menu), as does a text whose rest names no subject clearly.
     const calm = readPastUrgency(text);
+    // Nothing but "help!" or "urgent!!": the emergency menu, whose first button is 112.
     let result = words.route(text, lang);
+    if (calm.found && !result.urgent && !/\p{L}/u.test(calm.text)) return onlyHelp(result);
     if (calm.found) {
       const past = words.route(calm.text, lang);
       // Read past them, the hurry still counts for the screens outside the emergency topic whose
@@ -44,6 +46,12 @@ export function createContentRouter(content: Content): Router {
     const { urgent, ...rest } = choice;
     return { ...result, topic, urgent, choice: { ...rest, ...(named ? { city: named } : {}) } };
   };
+  const onlyHelp = (result: RouteResult) => ({
+    ...result,
+    topic: 'emergency' as const,
+    target: 'emergency',
+    choice: { screen: 'emergency', sure: true, alternatives: [] },
+  });
   return { route, explain: words.explain, knowsWord: words.knowsWord };
 
   /** The text read past its urgency words, with the whole text's evidence for screens outside the emergency topic. */

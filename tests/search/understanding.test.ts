@@ -211,6 +211,9 @@ describe('danger first, false alarms rare', () => {
       expect(r.urgent, text).toBe(false);
       expect(r.topic, text).toBe(want);
     }
+    // Nothing but "help!" in any language: the emergency menu, whose first button is 112.
+    for (const text of ['HELP!!', 'AIDEZ MOI!!!', 'помогите!', 'እርዱኝ']) expect(realRouter().route(text).choice?.screen, text).toBe('emergency');
+    expect(realRouter().route('help me with my papers').topic).toBe('legal');
     // Nothing but hurry: the emergency menu still. Danger beside it: still danger.
     expect(realRouter().route('URGENT!!').topic).toBe('emergency');
     expect(realRouter().route('urgent, he has a knife').urgent).toBe(true);
