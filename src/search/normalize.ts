@@ -87,7 +87,8 @@ const ETHIOPIC_SAME: Record<number, number> = {
   // Amharic inflection palatalises a final consonant ("ወለድኩ" / "ወልጃለሁ", "ቤትሽ"):
   // fold the palatals back to their plain consonant.
   0x1300: 0x12f0, // ጀ -> ደ
-  0x1278: 0x1270, // ቸ -> ተ
+  // Not ቸ -> ተ: it made "መቼ" (when, a function word) the same word as "ሞት" (death), so
+  // "መሞት እፈልጋለሁ" (I want to die) was read as function words only.
   0x1328: 0x1320, // ጨ -> ጠ
   0x1238: 0x1230, // ሸ -> ሰ
   0x12e0: 0x12d8, // ዠ -> ዘ

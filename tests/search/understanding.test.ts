@@ -185,6 +185,7 @@ describe('danger first, false alarms rare', () => {
       ['um homem está me seguindo e disse que vai me bater', 'emergency.violence'],
       ['i cant go on like this anymore', 'emergency.self-harm'],
       ['غواړم مړ شم', 'emergency.self-harm'],
+      ['መሞት እፈልጋለሁ', 'emergency.self-harm'],
     ] as const) {
       const r = realRouter().route(text);
       expect({ screen: r.choice?.screen, urgent: r.urgent }, text).toEqual({ screen: want, urgent: true });
