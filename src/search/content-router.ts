@@ -2,8 +2,8 @@
  * The router the bot uses, built from the already-loaded content: the words' evidence
  * (router.ts), read past words that only say "hurry" (urgency.ts); what the text says about
  * age, time and place (read-slots.ts); and the walk down the decision trees to a screen
- * (choose-screen.ts). The command-line tools, the
- * benchmark and the tests build exactly this one, so what they measure is what people get.
+ * (choose-screen.ts). The command-line tools, the benchmark and the tests build exactly this
+ * one, so what they measure is what people get.
  */
 import type { Content } from '../content/load.ts';
 import type { RouteResult } from '../engine/types.ts';
@@ -21,10 +21,9 @@ export function createContentRouter(content: Content): Router {
   const choose = createScreenChooser(content);
   const readPastUrgency = createUrgencyFilter(content.routing.values());
   const route = (text: string, lang?: string, city?: string) => {
-    // "URGENT: ..." is about what follows it; "URGENT!!" or "help, urgent" keeps its words (the
-    // emergency menu), as does a text whose rest names no subject clearly.
+    // "URGENT: ..." is about what follows it; a text whose rest names no subject clearly keeps
+    // its words, and one of nothing but "help!" or "urgent!!" gets the emergency menu (112 first).
     const calm = readPastUrgency(text);
-    // Nothing but "help!" or "urgent!!": the emergency menu, whose first button is 112.
     let result = words.route(text, lang);
     if (calm.found && !result.urgent && !/\p{L}/u.test(calm.text)) return onlyHelp(result);
     if (calm.found) {

@@ -1,10 +1,11 @@
 /**
- * Words that only say "hurry" ("URGENT!!", "SPOED vraagje", "عاجل", "срочно", "急"). People put
- * them before ordinary questions ("urgent: where are free Dutch lessons?"), so read as words
- * of the emergency topic they would open an emergency screen for a question about school.
- * The router reads the text without them; only when nothing else is left does the text count
- * as it was typed, so "URGENT help" alone still gets the emergency menu. Danger words are never
- * in these lists: "urgent, he has a knife" keeps its knife.
+ * Words that only say "hurry" or call for help without saying what ("URGENT!!", "SPOED vraagje",
+ * "عاجل", "срочно", "急", "help!"). People put them before ordinary questions ("urgent: where are
+ * free Dutch lessons?"), so read as words of the emergency topic they would open an emergency
+ * screen for a question about school. The router reads the text without them (content-router.ts):
+ * when the rest names no subject clearly the text counts as typed, and a text of nothing but
+ * them gets the emergency menu. Danger words are never in these lists: "urgent, he has a knife"
+ * keeps its knife.
  *
  * The lists are each language's `urgency` in `locales/<code>/routing.json`, all applied to
  * every text (the words rarely mean anything else in another language, and people mix them).
