@@ -62,9 +62,17 @@ export function stopWordsOf(words: readonly string[], textLanguage: number, give
   return words.map((word) => (textLanguage >= 0 && stop[textLanguage]!.has(word)) || (givenLanguage >= 0 && stop[givenLanguage]!.has(word)));
 }
 
-/** For each phrase some typed word reached, which words reached which of its words. */
+/**
+ * For each phrase some typed word reached, which words reached which of its words.
+ *
+ * A function word of a phrase that has other words completes it and gives nothing alone, so
+ * function-word positions are filled in afterwards, only for phrases some other word reached:
+ * "ik" and "de" of a long message would otherwise open thousands of phrases for nothing.
+ */
 export function collectHits(candidates: readonly (readonly Candidate[])[], isStopWord: readonly boolean[], index: RoutingIndex): Map<number, Hit> {
   const hits = new Map<number, Hit>();
+  /** Lexicon id -> the typed words that reached it, in order, with their similarity. */
+  const reachedBy = new Map<number, number[]>();
   for (let word = 0; word < candidates.length; word++) {
     // A function word of the text's language ("die" in Dutch) is no evidence on its own,
     // but may still complete a phrase of another language ("is dilid")...
@@ -72,10 +80,14 @@ export function collectHits(candidates: readonly (readonly Candidate[])[], isSto
     for (const candidate of candidates[word]!) {
       const postings = index.postings[candidate.id];
       if (!postings) continue;
+      let reached = reachedBy.get(candidate.id);
+      if (!reached) reachedBy.set(candidate.id, (reached = []));
+      reached.push(word, candidate.sim);
       for (let entry = 0; entry < postings.length; entry += 2) {
         const phraseId = postings[entry]!;
         const position = postings[entry + 1]!;
         const phrase = index.phrases[phraseId]!;
+        if (phrase.kinds[position] === 'stop' && phrase.nonStopWords > 0) continue;
         // ...but never as the only non-function word of a phrase.
         if (isStop && phrase.kinds[position] !== 'stop' && phrase.nonStopWords === 1) continue;
         let hit = hits.get(phraseId);
@@ -84,15 +96,28 @@ export function collectHits(candidates: readonly (readonly Candidate[])[], isSto
           hit = { sims: new Array<number>(length).fill(0), at: new Array<number>(length).fill(-1) };
           hits.set(phraseId, hit);
         }
-        // A word typed twice: the later one, nearer the rest of a phrase read in order.
-        if (candidate.sim >= hit.sims[position]!) {
-          hit.sims[position] = candidate.sim;
-          hit.at[position] = word;
-        }
+        record(hit, position, word, candidate.sim);
       }
     }
   }
+  for (const [phraseId, hit] of hits) {
+    const phrase = index.phrases[phraseId]!;
+    if (phrase.nonStopWords === 0) continue;
+    for (let position = 0; position < phrase.tokens.length; position++) {
+      if (phrase.kinds[position] !== 'stop') continue;
+      const reached = reachedBy.get(phrase.tokens[position]!);
+      if (reached) for (let k = 0; k < reached.length; k += 2) record(hit, position, reached[k]!, reached[k + 1]!);
+    }
+  }
   return hits;
+}
+
+/** A word typed twice: the later one, nearer the rest of a phrase read in order. */
+function record(hit: Hit, position: number, word: number, sim: number): void {
+  if (sim >= hit.sims[position]!) {
+    hit.sims[position] = sim;
+    hit.at[position] = word;
+  }
 }
 
 /**
