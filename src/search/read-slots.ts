@@ -49,10 +49,12 @@ interface WordTable {
   /** Normalised time phrase -> days ago ("yesterday" -> 1); matched as a run of words. */
   relative: Map<string, number>;
   longestRelative: number;
+  /** First words of time phrases of two words or more: only there is a longer run worth a look. */
+  relativeStarts: Set<string>;
 }
 
 function wordTable(data: Iterable<RoutingData>): WordTable {
-  const table: WordTable = { numbers: new Map(), units: new Map(), ageWords: new Set(), relative: new Map(), longestRelative: 0 };
+  const table: WordTable = { numbers: new Map(), units: new Map(), ageWords: new Set(), relative: new Map(), longestRelative: 0, relativeStarts: new Set() };
   for (const d of data) {
     for (const [word, value] of Object.entries(d.numbers)) {
       const key = normalize(word);
@@ -71,7 +73,9 @@ function wordTable(data: Iterable<RoutingData>): WordTable {
       const key = normalize(spaced(phrase));
       if (!key || table.relative.has(key)) continue;
       table.relative.set(key, days);
-      table.longestRelative = Math.max(table.longestRelative, key.split(' ').length);
+      const parts = key.split(' ');
+      table.longestRelative = Math.max(table.longestRelative, parts.length);
+      if (parts.length > 1) table.relativeStarts.add(parts[0]!);
     }
   }
   return table;
@@ -81,6 +85,8 @@ function wordTable(data: Iterable<RoutingData>): WordTable {
 interface PlaceTable {
   names: Map<string, Place>;
   longest: number;
+  /** First words of names of two words or more ("den" of "den haag"). */
+  starts: Set<string>;
 }
 interface Place {
   kind: 'city' | 'country';
@@ -88,13 +94,15 @@ interface Place {
 }
 
 function placeTable(entries: Iterable<readonly [Place, string]>): PlaceTable {
-  const table: PlaceTable = { names: new Map(), longest: 1 };
+  const table: PlaceTable = { names: new Map(), longest: 1, starts: new Set() };
   for (const [place, name] of entries) {
     const key = normalize(spaced(name.replace(/\(.*?\)/g, ' ')));
     // Two letters are no name: once vowels are folded, Tigrinya "ሕጊ" (law) is "ሄግ" (The Hague).
     if (!key || key.length < MIN_STEM || table.names.has(key)) continue;
     table.names.set(key, place);
-    table.longest = Math.max(table.longest, key.split(' ').length);
+    const parts = key.split(' ');
+    table.longest = Math.max(table.longest, parts.length);
+    if (parts.length > 1) table.starts.add(parts[0]!);
   }
   return table;
 }
@@ -137,7 +145,7 @@ export function createSlotReader(
     const key = known.join(' ');
     let table = tableFor.get(key);
     if (!table) tableFor.set(key, (table = wordTable(known.map((l) => routing.get(l)!))));
-    const { numbers, units, ageWords, relative, longestRelative } = table;
+    const { numbers, units, ageWords, relative, longestRelative, relativeStarts } = table;
     const numberOf = (w: string): number | undefined => (/^\d{1,4}$/.test(w) ? Number(w) : numbers.get(w));
     const words = normalize(spaced(text))
       .split(' ')
@@ -147,7 +155,7 @@ export function createSlotReader(
     const used = new Set<number>();
     // Time words first ("the day before yesterday"): their unit words are theirs, not "a day".
     for (let i = 0; i < words.length; i++) {
-      for (let len = Math.min(longestRelative, words.length - i); len >= 1; len--) {
+      for (let len = relativeStarts.has(words[i]!) ? Math.min(longestRelative, words.length - i) : 1; len >= 1; len--) {
         const ago = relative.get(words.slice(i, i + len).join(' '));
         if (ago === undefined) continue;
         days.push(ago);
@@ -226,7 +234,8 @@ export function createSlotReader(
     const found: string[] = [];
     const countries: string[] = [];
     for (let i = 0; i < words.length; i++) {
-      for (let len = Math.min(longest, words.length - i); len >= 1; len--) {
+      const multi = tables.some((t) => t.starts.has(words[i]!));
+      for (let len = multi ? Math.min(longest, words.length - i) : 1; len >= 1; len--) {
         const place = lookup(len === 1 ? words[i]! : words.slice(i, i + len).join(' '), len === 1);
         if (!place) continue;
         const list = place.kind === 'city' ? found : countries;

@@ -16,6 +16,7 @@ import type { RouteResult, Router as EngineRouter } from '../engine/types.ts';
 import { isDanger, liveDangers, type PhraseMatch } from './danger.ts';
 import { decide, EvidenceGrid } from './decide.ts';
 import { readLanguage } from './language-evidence.ts';
+import type { Candidate } from './lexicon.ts';
 import { normalize } from './normalize.ts';
 import { collectHits, scorePhrase, stopWordsOf, type MatchContext } from './phrase-match.ts';
 import { buildRoutingIndex, type Vocabulary } from './routing-index.ts';
@@ -46,7 +47,14 @@ export function createRouter(vocab: Vocabulary): Router {
 
   function route(text: string, chosen?: string, trace?: string[]): RouteResult {
     const words = wordsOf(text);
-    const language = readLanguage(text, words, words.map((word) => index.lexicon.candidates(word)), index, chosen);
+    // A word typed again is looked up once (long messages repeat "ik", "de", "my").
+    const seen = new Map<string, Candidate[]>();
+    const lookup = (word: string) => {
+      let found = seen.get(word);
+      if (!found) seen.set(word, (found = index.lexicon.candidates(word)));
+      return found;
+    };
+    const language = readLanguage(text, words, words.map(lookup), index, chosen);
     const isStopWord = stopWordsOf(words, language.langIndex, language.givenIndex, index);
     const context: MatchContext = { wordCount: words.length, isStopWord, textLanguage: language.langIndex, givenLanguage: language.givenIndex, unknownLanguage: language.unknown };
 
