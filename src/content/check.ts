@@ -94,9 +94,18 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
 
   // ---- typed-question vocabulary leads somewhere: a group for a screen that does not exist
   // (say, after a rename) would quietly send those words to the topic instead
+  // A place name alone is no phrase: places are read from routing.json, and "Den Haag" as a
+  // phrase of the Hague's shelter pulled every message naming the city to shelter.
+  const placeNames = new Set<string>();
+  for (const routing of content.routing.values()) {
+    for (const names of [...Object.values(routing.cities), ...Object.values(routing.countries)]) for (const name of names) placeNames.add(name.toLowerCase());
+  }
   for (const [lang, groups] of content.keywords) {
-    for (const target of Object.keys(groups)) {
+    for (const [target, phrases] of Object.entries(groups)) {
       if (target !== 'none' && !content.screens.has(target)) err(`locales/${lang}/keywords.json`, target, 'no screen has this id: these words lead nowhere (rename the group to the screen it is for)');
+      for (const phrase of phrases) {
+        if (placeNames.has(phrase.toLowerCase())) err(`locales/${lang}/keywords.json`, target, `"${phrase}" is only a place name: places are read from routing.json (cities, countries), so leave it out`);
+      }
     }
   }
 

@@ -100,6 +100,15 @@ describe('content:check explains what is wrong, and where', () => {
     expect(problems.join('\n')).not.toContain('keywords.json: shelter.tonight');
   });
 
+  it('finds a typed-question phrase that is only a place name', () => {
+    const dir = broken('locales/en/shelter.json', (t) => t);
+    writeFileSync(join(dir, 'locales/en/routing.json'), JSON.stringify({ countries: { nl: ['Holland'] } }));
+    writeFileSync(join(dir, 'locales/en/keywords.json'), JSON.stringify({ 'shelter.tonight': ['bed tonight', 'holland'] }));
+    const problems = loadProblems(dir);
+    expect(problems).toContain('error: locales/en/keywords.json: shelter.tonight: "holland" is only a place name: places are read from routing.json (cities, countries), so leave it out');
+    expect(problems.join('\n')).not.toContain('"bed tonight"');
+  });
+
   it('finds broken Telegram HTML and lost placeholders in a translation', () => {
     const problems = loadProblems(broken('locales/nl/shelter.json', (t) => t.replace('Ga naar de nachtplek.', '<b>Ga naar de nachtplek.').replace('{{emergencyNumber}}', '112')));
     expect(problems).toContain('error: locales/nl/shelter.json: shelter.tonight.text: not valid Telegram HTML: <b> is never closed');
