@@ -129,6 +129,8 @@ export function buildRoutingIndex(vocab: Vocabulary): RoutingIndex {
   const targets: Target[] = [];
   const targetIndex = new Map<string, number>();
   const useByToken: Array<Map<number, number>> = [];
+  const kindPatterns = new Map<string, PhraseKind[]>();
+  const tokenLists = new Map<string, number[]>();
   const useByRawWord = new Map<string, Map<number, number>>();
   const countUse = (uses: Map<number, number>, language: number, count: number) => uses.set(language, (uses.get(language) ?? 0) + count);
   const countRawUse = (raw: string, language: number, count: number) => {
@@ -194,11 +196,18 @@ export function buildRoutingIndex(vocab: Vocabulary): RoutingIndex {
     if (tokens.length === 0) return;
     if (!fromDocument) for (const raw of rawWords(text)) countRawUse(raw, language, 1);
     const phrase = phrases.length;
+    // Kinds repeat ("content content" thousands of times) and, like tokens, are never changed
+    // once made: one array for each pattern.
+    const kindKey = kinds.join(' ');
+    const sharedKinds = kindPatterns.get(kindKey) ?? kindPatterns.set(kindKey, kinds).get(kindKey)!;
+    // The same words are a phrase of several screens and languages ("huisarts"): one array each.
+    const tokenKey = tokens.join(' ');
+    const sharedTokens = tokenLists.get(tokenKey) ?? tokenLists.set(tokenKey, tokens).get(tokenKey)!;
     phrases.push({
       language,
       target,
-      tokens,
-      kinds,
+      tokens: sharedTokens,
+      kinds: sharedKinds,
       contentWords: kinds.filter((kind) => kind === 'content').length,
       nonStopWords: kinds.filter((kind) => kind !== 'stop').length,
       wholeOnly: negationsOnly,
@@ -257,8 +266,28 @@ export function buildRoutingIndex(vocab: Vocabulary): RoutingIndex {
     postings,
     targets,
     functionWords: { stop, negations, negationsAfter, languagesOf },
-    languageUse: { byToken: useByToken, byRawWord: useByRawWord },
+    languageUse: shared(useByToken, useByRawWord),
     han: hanDictionary,
+  };
+}
+
+/**
+ * The language counts with equal maps made one: most words are used by one language a few
+ * times, so some 40,000 small maps are a few hundred distinct ones (9 MB of heap less). The
+ * maps are read only from here on; equal means the same entries in the same order.
+ */
+function shared(byToken: Array<Map<number, number> | undefined>, byRawWord: Map<string, Map<number, number>>): LanguageUse {
+  const seen = new Map<string, Map<number, number>>();
+  const one = (use: Map<number, number>) => {
+    const key = [...use].flat().join(',');
+    const known = seen.get(key);
+    if (known) return known;
+    seen.set(key, use);
+    return use;
+  };
+  return {
+    byToken: byToken.map((use) => (use ? one(use) : undefined)),
+    byRawWord: new Map([...byRawWord].map(([raw, use]) => [raw, one(use)])),
   };
 }
 
