@@ -42,19 +42,60 @@ const MIN_STEM = 3;
  */
 export type SlotReader = (text: string, langs?: readonly string[]) => Slots;
 
+/** Phrases of one word or more, normalised -> what they mean; a text is read longest run first. */
+interface RunTable<V> {
+  values: Map<string, V>;
+  longest: number;
+  /** First words of phrases of two words or more: only there is a longer run worth a look. */
+  starts: Set<string>;
+}
+
+function runTable<V>(): RunTable<V> {
+  return { values: new Map(), longest: 1, starts: new Set() };
+}
+
+/** Adds `key` (normalised) unless it is there already. */
+function addRun<V>(table: RunTable<V>, key: string, value: V): void {
+  if (table.values.has(key)) return;
+  table.values.set(key, value);
+  const parts = key.split(' ');
+  table.longest = Math.max(table.longest, parts.length);
+  if (parts.length > 1) table.starts.add(parts[0]!);
+}
+
+/**
+ * Each run of `words` that `find` knows, left to right, the longest at each place first; runs
+ * do not overlap. `single` says the run is one word (prepositions and endings are tried there).
+ */
+function eachRun<V>(
+  words: readonly string[],
+  tables: readonly RunTable<V>[],
+  find: (run: string, single: boolean) => V | undefined,
+  onRun: (value: V, from: number, length: number) => void,
+): void {
+  const longest = Math.max(...tables.map((t) => t.longest));
+  for (let i = 0; i < words.length; i++) {
+    const multi = tables.some((t) => t.starts.has(words[i]!));
+    for (let len = multi ? Math.min(longest, words.length - i) : 1; len >= 1; len--) {
+      const value = find(len === 1 ? words[i]! : words.slice(i, i + len).join(' '), len === 1);
+      if (value === undefined) continue;
+      onRun(value, i, len);
+      i += len - 1;
+      break;
+    }
+  }
+}
+
 interface WordTable {
   numbers: Map<string, number>;
   units: Map<string, Unit>;
   ageWords: Set<string>;
-  /** Normalised time phrase -> days ago ("yesterday" -> 1); matched as a run of words. */
-  relative: Map<string, number>;
-  longestRelative: number;
-  /** First words of time phrases of two words or more: only there is a longer run worth a look. */
-  relativeStarts: Set<string>;
+  /** Time phrase -> days ago ("yesterday" -> 1). */
+  relative: RunTable<number>;
 }
 
 function wordTable(data: Iterable<RoutingData>): WordTable {
-  const table: WordTable = { numbers: new Map(), units: new Map(), ageWords: new Set(), relative: new Map(), longestRelative: 0, relativeStarts: new Set() };
+  const table: WordTable = { numbers: new Map(), units: new Map(), ageWords: new Set(), relative: runTable() };
   for (const d of data) {
     for (const [word, value] of Object.entries(d.numbers)) {
       const key = normalize(word);
@@ -71,38 +112,25 @@ function wordTable(data: Iterable<RoutingData>): WordTable {
     }
     for (const [phrase, days] of Object.entries(d.relative)) {
       const key = normalize(spaced(phrase));
-      if (!key || table.relative.has(key)) continue;
-      table.relative.set(key, days);
-      const parts = key.split(' ');
-      table.longestRelative = Math.max(table.longestRelative, parts.length);
-      if (parts.length > 1) table.relativeStarts.add(parts[0]!);
+      if (key) addRun(table.relative, key, days);
     }
   }
   return table;
 }
 
-/** Names of places, normalised -> what they name; multi-word names match as a run of words. */
-interface PlaceTable {
-  names: Map<string, Place>;
-  longest: number;
-  /** First words of names of two words or more ("den" of "den haag"). */
-  starts: Set<string>;
-}
+/** Names of places, normalised -> what they name ("den haag" is a run of two words). */
+type PlaceTable = RunTable<Place>;
 interface Place {
   kind: 'city' | 'country';
   id: string;
 }
 
 function placeTable(entries: Iterable<readonly [Place, string]>): PlaceTable {
-  const table: PlaceTable = { names: new Map(), longest: 1, starts: new Set() };
+  const table = runTable<Place>();
   for (const [place, name] of entries) {
     const key = normalize(spaced(name.replace(/\(.*?\)/g, ' ')));
     // Two letters are no name: once vowels are folded, Tigrinya "ሕጊ" (law) is "ሄግ" (The Hague).
-    if (!key || key.length < MIN_STEM || table.names.has(key)) continue;
-    table.names.set(key, place);
-    const parts = key.split(' ');
-    table.longest = Math.max(table.longest, parts.length);
-    if (parts.length > 1) table.starts.add(parts[0]!);
+    if (key && key.length >= MIN_STEM) addRun(table, key, place);
   }
   return table;
 }
@@ -145,7 +173,7 @@ export function createSlotReader(
     const key = known.join(' ');
     let table = tableFor.get(key);
     if (!table) tableFor.set(key, (table = wordTable(known.map((l) => routing.get(l)!))));
-    const { numbers, units, ageWords, relative, longestRelative, relativeStarts } = table;
+    const { numbers, units, ageWords, relative } = table;
     const numberOf = (w: string): number | undefined => (/^\d{1,4}$/.test(w) ? Number(w) : numbers.get(w));
     const words = normalize(spaced(text))
       .split(' ')
@@ -154,16 +182,10 @@ export function createSlotReader(
     const days: number[] = [];
     const used = new Set<number>();
     // Time words first ("the day before yesterday"): their unit words are theirs, not "a day".
-    for (let i = 0; i < words.length; i++) {
-      for (let len = relativeStarts.has(words[i]!) ? Math.min(longestRelative, words.length - i) : 1; len >= 1; len--) {
-        const ago = relative.get(words.slice(i, i + len).join(' '));
-        if (ago === undefined) continue;
-        days.push(ago);
-        for (let j = i; j < i + len; j++) used.add(j);
-        i += len - 1;
-        break;
-      }
-    }
+    eachRun(words, [relative], (run) => relative.values.get(run), (ago, from, length) => {
+      days.push(ago);
+      for (let j = from; j < from + length; j++) used.add(j);
+    });
     words.forEach((w, i) => {
       if (used.has(i)) return;
       let n = numberOf(w);
@@ -211,7 +233,7 @@ export function createSlotReader(
     const suffixes = known.flatMap((l) => affixes.get(l)!.suffixes);
     const exact = (run: string): Place | undefined => {
       for (const t of tables) {
-        const place = t.names.get(run);
+        const place = t.values.get(run);
         if (place) return place;
       }
       return undefined;
@@ -230,20 +252,12 @@ export function createSlotReader(
       }
       return undefined;
     };
-    const longest = Math.max(...tables.map((t) => t.longest));
     const found: string[] = [];
     const countries: string[] = [];
-    for (let i = 0; i < words.length; i++) {
-      const multi = tables.some((t) => t.starts.has(words[i]!));
-      for (let len = multi ? Math.min(longest, words.length - i) : 1; len >= 1; len--) {
-        const place = lookup(len === 1 ? words[i]! : words.slice(i, i + len).join(' '), len === 1);
-        if (!place) continue;
-        const list = place.kind === 'city' ? found : countries;
-        if (!list.includes(place.id)) list.push(place.id);
-        i += len - 1;
-        break;
-      }
-    }
+    eachRun(words, tables, lookup, (place) => {
+      const list = place.kind === 'city' ? found : countries;
+      if (!list.includes(place.id)) list.push(place.id);
+    });
     return { ages, days, cities: found, countries };
   };
 }

@@ -129,8 +129,8 @@ export function buildRoutingIndex(vocab: Vocabulary): RoutingIndex {
   const targets: Target[] = [];
   const targetIndex = new Map<string, number>();
   const useByToken: Array<Map<number, number>> = [];
-  const kindPatterns = new Map<string, PhraseKind[]>();
-  const tokenLists = new Map<string, number[]>();
+  const sharedKinds = interner<PhraseKind[]>();
+  const sharedTokens = interner<number[]>();
   const useByRawWord = new Map<string, Map<number, number>>();
   const countUse = (uses: Map<number, number>, language: number, count: number) => uses.set(language, (uses.get(language) ?? 0) + count);
   const countRawUse = (raw: string, language: number, count: number) => {
@@ -196,18 +196,13 @@ export function buildRoutingIndex(vocab: Vocabulary): RoutingIndex {
     if (tokens.length === 0) return;
     if (!fromDocument) for (const raw of rawWords(text)) countRawUse(raw, language, 1);
     const phrase = phrases.length;
-    // Kinds repeat ("content content" thousands of times) and, like tokens, are never changed
-    // once made: one array for each pattern.
-    const kindKey = kinds.join(' ');
-    const sharedKinds = kindPatterns.get(kindKey) ?? kindPatterns.set(kindKey, kinds).get(kindKey)!;
-    // The same words are a phrase of several screens and languages ("huisarts"): one array each.
-    const tokenKey = tokens.join(' ');
-    const sharedTokens = tokenLists.get(tokenKey) ?? tokenLists.set(tokenKey, tokens).get(tokenKey)!;
+    // Kinds repeat ("content content" thousands of times), and the same words are a phrase of
+    // several screens and languages ("huisarts"); neither is changed once made: one array each.
     phrases.push({
       language,
       target,
-      tokens: sharedTokens,
-      kinds: sharedKinds,
+      tokens: sharedTokens(tokens.join(' '), tokens),
+      kinds: sharedKinds(kinds.join(' '), kinds),
       contentWords: kinds.filter((kind) => kind === 'content').length,
       nonStopWords: kinds.filter((kind) => kind !== 'stop').length,
       wholeOnly: negationsOnly,
@@ -277,17 +272,22 @@ export function buildRoutingIndex(vocab: Vocabulary): RoutingIndex {
  * maps are read only from here on; equal means the same entries in the same order.
  */
 function shared(byToken: Array<Map<number, number> | undefined>, byRawWord: Map<string, Map<number, number>>): LanguageUse {
-  const seen = new Map<string, Map<number, number>>();
-  const one = (use: Map<number, number>) => {
-    const key = [...use].flat().join(',');
-    const known = seen.get(key);
-    if (known) return known;
-    seen.set(key, use);
-    return use;
-  };
+  const one = interner<Map<number, number>>();
+  const same = (use: Map<number, number>) => one([...use].flat().join(','), use);
   return {
-    byToken: byToken.map((use) => (use ? one(use) : undefined)),
-    byRawWord: new Map([...byRawWord].map(([raw, use]) => [raw, one(use)])),
+    byToken: byToken.map((use) => (use ? same(use) : undefined)),
+    byRawWord: new Map([...byRawWord].map(([raw, use]) => [raw, same(use)])),
+  };
+}
+
+/** One value per key: the first one given for it (values that are never changed after). */
+function interner<T>(): (key: string, value: T) => T {
+  const seen = new Map<string, T>();
+  return (key, value) => {
+    const known = seen.get(key);
+    if (known !== undefined) return known;
+    seen.set(key, value);
+    return value;
   };
 }
 
