@@ -9,7 +9,8 @@
  * cozinha", while English "not" still cancels an "urgent" listed under French.
  */
 import type { Hit, PhraseScore } from './phrase-match.ts';
-import type { Phrase, RoutingIndex } from './routing-index.ts';
+import { STOP } from './phrase-table.ts';
+import type { RoutingIndex } from './routing-index.ts';
 import { TUNING } from './tuning.ts';
 
 /** A phrase and the typed words that matched it (function words aside). */
@@ -29,10 +30,10 @@ export const NEGATION_AFTER = 1;
  * "knife wound"). One word of danger must be that word (or a typo of it) in the text's own
  * language.
  */
-export function isDanger(phrase: Phrase, hit: Hit, score: PhraseScore, index: RoutingIndex): boolean {
-  const target = index.targets[phrase.target]!;
+export function isDanger(phrase: number, hit: Hit, score: PhraseScore, index: RoutingIndex): boolean {
+  const target = index.targets[index.phrases.target(phrase)]!;
   if (!score.strict || target.topic !== index.emergencyTopic || index.calm.has(target.id)) return false;
-  const nonStop = phrase.tokens.map((_, position) => position).filter((position) => phrase.kinds[position] !== 'stop');
+  const nonStop = hit.sims.map((_, position) => position).filter((position) => index.phrases.kind(phrase, position) !== STOP);
   const sure = nonStop.length > 1 || nonStop.every((position) => hit.sims[position]! >= (score.languageWeight === 1 ? TUNING.dangerSim : 1));
   return sure && score.matched.length > 0;
 }
@@ -45,7 +46,7 @@ export function isDanger(phrase: Phrase, hit: Hit, score: PhraseScore, index: Ro
 export function negationOf(danger: PhraseMatch, words: readonly string[], textLanguage: number, index: RoutingIndex): number {
   const { negations, negationsAfter } = index.functionWords;
   const negates = (lang: number, word: string, after: boolean) => (after ? negationsAfter : negations)[lang]?.has(word) ?? false;
-  const phraseLanguage = index.phrases[danger.phrase]!.language;
+  const phraseLanguage = index.phrases.language(danger.phrase);
   const first = Math.min(...danger.matched);
   const last = Math.max(...danger.matched);
   const own = new Set(danger.matched);
@@ -59,7 +60,7 @@ export function negationOf(danger: PhraseMatch, words: readonly string[], textLa
 /** Whether the danger phrase's words are all part of a longer complete phrase of another topic. */
 export function insideLongerPhrase(danger: PhraseMatch, complete: readonly PhraseMatch[], index: RoutingIndex): boolean {
   for (const other of complete) {
-    if (index.targets[index.phrases[other.phrase]!.target]!.topic === index.emergencyTopic || other.matched.length <= danger.matched.length) continue;
+    if (index.targets[index.phrases.target(other.phrase)]!.topic === index.emergencyTopic || other.matched.length <= danger.matched.length) continue;
     if (danger.matched.every((word) => other.matched.includes(word))) return true;
   }
   return false;

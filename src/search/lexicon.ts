@@ -84,23 +84,32 @@ const ARABIC_VERB_PREFIXES = ['ی', 'ت', 'ن', 'ا'];
 /** Ethiopic prepositions written joined to the next word, in consonant-base form. */
 const ETHIOPIC_CLITICS = ['ካበ', 'ናበ', 'አበ', 'የ', 'በ', 'ለ', 'ከ', 'ነ', 'መ'];
 
-export class Lexicon {
+/** What a lexicon is made of, as written to and read from the prebuilt file (prebuilt-index.ts). */
+export interface LexiconData {
+  readonly words: readonly string[];
+  /** Hashes of the deletion variants of the words of four letters or more, sorted... */
+  readonly deleteKeys: Uint32Array;
+  /** ...and the word id of each (a hash shared by several words appears once per word). */
+  readonly deleteIds: Uint32Array;
+  /** Word ids in string order, for beginnings. */
+  readonly sorted: Uint32Array;
+  /** First two letters -> the ids of the words of seven letters or more (two typos). */
+  readonly byStart: ReadonlyMap<string, readonly number[]>;
+  /** Consonant skeleton -> the ids of the words romanised text may reach through it. */
+  readonly skeletons: ReadonlyMap<string, readonly number[]>;
+}
+
+/** Collects the words while the index is built; `finish` makes the lexicon. */
+export class LexiconBuilder {
   private readonly ids = new Map<string, number>();
   readonly words: string[] = [];
   /** Hash of a deletion variant -> the word id, or the ids when several share it. */
   private readonly deletes = new Map<number, number | number[]>();
-  /** Word ids in string order, for beginnings (built on first use after adding). */
-  private sorted: number[] = [];
-  private sortedSize = 0;
   private readonly byStart = new Map<string, number[]>();
   private readonly skeletons = new Map<string, number[]>();
 
   get size(): number {
     return this.words.length;
-  }
-
-  id(word: string): number | undefined {
-    return this.ids.get(word);
   }
 
   /** Add a word (idempotent); returns its id. */
@@ -127,13 +136,66 @@ export class Lexicon {
     return id;
   }
 
-  private sortedIds(): number[] {
-    if (this.sortedSize !== this.words.length) {
-      const words = this.words;
-      this.sorted = words.map((_, i) => i).sort((a, b) => (words[a]! < words[b]! ? -1 : words[a]! > words[b]! ? 1 : 0));
-      this.sortedSize = words.length;
+  /** Let romanised text reach this word through its consonant skeleton. */
+  addSkeleton(id: number): void {
+    const s = skeleton(this.words[id]!);
+    if (s.length >= 3) push(this.skeletons, s, id);
+  }
+
+  finish(): Lexicon {
+    // The deletion variants as two sorted arrays (a tenth of the memory of a map of 100,000
+    // entries); the ids of one hash stay in the order they were added.
+    const entries: Array<[number, number]> = [];
+    for (const [key, ids] of this.deletes) for (const id of typeof ids === 'number' ? [ids] : ids) entries.push([key, id]);
+    entries.sort((a, b) => a[0] - b[0]);
+    const words = this.words;
+    const sorted = words.map((_, i) => i).sort((a, b) => (words[a]! < words[b]! ? -1 : words[a]! > words[b]! ? 1 : 0));
+    return new Lexicon({
+      words,
+      deleteKeys: Uint32Array.from(entries, (entry) => entry[0]),
+      deleteIds: Uint32Array.from(entries, (entry) => entry[1]),
+      sorted: Uint32Array.from(sorted),
+      byStart: this.byStart,
+      skeletons: this.skeletons,
+    });
+  }
+}
+
+export class Lexicon {
+  private readonly ids = new Map<string, number>();
+  readonly words: readonly string[];
+  private readonly deleteKeys: Uint32Array;
+  private readonly deleteIds: Uint32Array;
+  private readonly sorted: Uint32Array;
+  private readonly byStart: ReadonlyMap<string, readonly number[]>;
+  private readonly skeletons: ReadonlyMap<string, readonly number[]>;
+
+  constructor(readonly data: LexiconData) {
+    ({ words: this.words, deleteKeys: this.deleteKeys, deleteIds: this.deleteIds, sorted: this.sorted, byStart: this.byStart, skeletons: this.skeletons } = data);
+    this.words.forEach((word, id) => this.ids.set(word, id));
+  }
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  id(word: string): number | undefined {
+    return this.ids.get(word);
+  }
+
+  /** The ids of the words that have a deletion variant with this hash, as a range of deleteIds. */
+  private deletesOf(key: number): [number, number] {
+    const keys = this.deleteKeys;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < key) lo = mid + 1;
+      else hi = mid;
     }
-    return this.sorted;
+    let end = lo;
+    while (end < keys.length && keys[end] === key) end++;
+    return [lo, end];
   }
 
   /** First position in the sorted ids whose word is not before `s`. */
@@ -147,13 +209,6 @@ export class Lexicon {
       else hi = mid;
     }
     return lo;
-  }
-
-  /** Let romanised text reach this word through its consonant skeleton. */
-  addSkeleton(id: number): void {
-    const word = this.words[id]!;
-    const s = skeleton(word);
-    if (s.length >= 3) push(this.skeletons, s, id);
   }
 
   /** The words a typed (normalised) word may stand for, best first, at most `limit`. */
@@ -217,28 +272,27 @@ export class Lexicon {
     // One edit: a word and a typed word one edit apart share a deletion variant.
     if (!prefixOnly && len >= 4) {
       const seen = new Set<number>();
-      const check = (found: number | number[] | undefined) => {
-        if (found === undefined) return;
-        for (const id of typeof found === 'number' ? [found] : found) {
-          if (seen.has(id)) continue;
-          seen.add(id);
-          const w = this.words[id]!;
-          if (w === q || w.length < 4) continue;
-          const m = Math.min(len, w.length);
-          // In short words a different first letter makes a different word ("turn"/"burn").
-          // (Two vowels are fine: romanised Arabic spells them as it likes, "anam"/"onam".)
-          if (m < 6 && w[0] !== q[0] && !(VOWEL.test(w[0]!) && VOWEL.test(q[0]!))) continue;
-          if (editDistance(q, w, 1) <= 1) {
-            offer(id, scale * (m >= 6 ? SIM.oneEditLong : m === 5 ? SIM.oneEdit5 : SIM.oneEdit4));
-          }
-        }
+      const checkOne = (id: number) => {
+        if (seen.has(id)) return;
+        seen.add(id);
+        const w = this.words[id]!;
+        if (w === q || w.length < 4) return;
+        const m = Math.min(len, w.length);
+        // In short words a different first letter makes a different word ("turn"/"burn").
+        // (Two vowels are fine: romanised Arabic spells them as it likes, "anam"/"onam".)
+        if (m < 6 && w[0] !== q[0] && !(VOWEL.test(w[0]!) && VOWEL.test(q[0]!))) return;
+        if (editDistance(q, w, 1) <= 1) offer(id, scale * (m >= 6 ? SIM.oneEditLong : m === 5 ? SIM.oneEdit5 : SIM.oneEdit4));
       };
-      check(this.deletes.get(hash(q)));
+      const checkVariants = (key: number) => {
+        const [from, to] = this.deletesOf(key);
+        for (let k = from; k < to; k++) checkOne(this.deleteIds[k]!);
+      };
+      checkVariants(hash(q));
       for (let i = 0; i < len; i++) {
         const d = q.slice(0, i) + q.slice(i + 1);
         const id = this.ids.get(d);
-        if (id !== undefined) check(id);
-        check(this.deletes.get(hash(d)));
+        if (id !== undefined) checkOne(id);
+        checkVariants(hash(d));
       }
       // Two edits in long words.
       if (len >= 8) {
@@ -255,7 +309,7 @@ export class Lexicon {
     // after a shared beginning ("вагітна"/"вагітність") need a longer one.
     const min = minShared(script);
     if (len >= min) {
-      const sorted = this.sortedIds();
+      const sorted = this.sorted;
       const start = q.slice(0, min);
       for (let i = this.lowerBound(start); i < sorted.length; i++) {
         const id = sorted[i]!;

@@ -16,7 +16,8 @@
  * count only inside complete phrases.
  */
 import type { Candidate } from './lexicon.ts';
-import type { Phrase, RoutingIndex } from './routing-index.ts';
+import { STOP, CONTENT, type PhraseTable } from './phrase-table.ts';
+import type { RoutingIndex } from './routing-index.ts';
 import { TUNING } from './tuning.ts';
 
 /** What one phrase collected from one text, per word of the phrase. */
@@ -73,26 +74,28 @@ export function collectHits(candidates: readonly (readonly Candidate[])[], isSto
   const hits = new Map<number, Hit>();
   /** Lexicon id -> the typed words that reached it, in order, with their similarity. */
   const reachedBy = new Map<number, number[]>();
+  const phrases = index.phrases;
+  const { kinds, start, postingStart, postings } = phrases.data;
   for (let word = 0; word < candidates.length; word++) {
     // A function word of the text's language ("die" in Dutch) is no evidence on its own,
     // but may still complete a phrase of another language ("is dilid")...
     const isStop = isStopWord[word]!;
     for (const candidate of candidates[word]!) {
-      const postings = index.postings[candidate.id];
-      if (!postings) continue;
+      if (!phrases.isUsed(candidate.id)) continue;
       let reached = reachedBy.get(candidate.id);
       if (!reached) reachedBy.set(candidate.id, (reached = []));
       reached.push(word, candidate.sim);
-      for (let entry = 0; entry < postings.length; entry += 2) {
+      for (let entry = postingStart[candidate.id]!; entry < postingStart[candidate.id + 1]!; entry += 2) {
         const phraseId = postings[entry]!;
         const position = postings[entry + 1]!;
-        const phrase = index.phrases[phraseId]!;
-        if (phrase.kinds[position] === 'stop' && phrase.nonStopWords > 0) continue;
+        const kind = kinds[start[phraseId]! + position];
+        const nonStopWords = phrases.nonStopWords(phraseId);
+        if (kind === STOP && nonStopWords > 0) continue;
         // ...but never as the only non-function word of a phrase.
-        if (isStop && phrase.kinds[position] !== 'stop' && phrase.nonStopWords === 1) continue;
+        if (isStop && kind !== STOP && nonStopWords === 1) continue;
         let hit = hits.get(phraseId);
         if (!hit) {
-          const length = phrase.tokens.length;
+          const length = phrases.length(phraseId);
           hit = { sims: new Array<number>(length).fill(0), at: new Array<number>(length).fill(-1) };
           hits.set(phraseId, hit);
         }
@@ -101,11 +104,11 @@ export function collectHits(candidates: readonly (readonly Candidate[])[], isSto
     }
   }
   for (const [phraseId, hit] of hits) {
-    const phrase = index.phrases[phraseId]!;
-    if (phrase.nonStopWords === 0) continue;
-    for (let position = 0; position < phrase.tokens.length; position++) {
-      if (phrase.kinds[position] !== 'stop') continue;
-      const reached = reachedBy.get(phrase.tokens[position]!);
+    if (phrases.nonStopWords(phraseId) === 0) continue;
+    const base = start[phraseId]!;
+    for (let position = 0; position < hit.sims.length; position++) {
+      if (kinds[base + position] !== STOP) continue;
+      const reached = reachedBy.get(phrases.data.tokens[base + position]!);
       if (reached) for (let k = 0; k < reached.length; k += 2) record(hit, position, reached[k]!, reached[k + 1]!);
     }
   }
@@ -121,63 +124,65 @@ function record(hit: Hit, position: number, word: number, sim: number): void {
 }
 
 /**
- * The evidence a phrase gives from what it collected (to `onEvidence`), and whether it is
- * complete. `topic` is the index of the phrase's topic (-1 for small talk).
+ * The evidence phrase `phrase` of `phrases` gives from what it collected (to `onEvidence`),
+ * and whether it is complete. `topic` is the index of the phrase's topic (-1 for small talk).
  */
-export function scorePhrase(phrase: Phrase, hit: Hit, topic: number, context: MatchContext, onEvidence: EvidenceSink): PhraseScore {
+export function scorePhrase(phrases: PhraseTable, phrase: number, hit: Hit, topic: number, context: MatchContext, onEvidence: EvidenceSink): PhraseScore {
+  const language = phrases.language(phrase);
   // Without any sign of the language, no language is preferred.
   const languageWeight =
-    phrase.language === context.textLanguage || context.unknownLanguage
-      ? 1
-      : phrase.language === context.givenLanguage
-        ? TUNING.chosenLanguage
-        : TUNING.otherLanguage;
+    language === context.textLanguage || context.unknownLanguage ? 1 : language === context.givenLanguage ? TUNING.chosenLanguage : TUNING.otherLanguage;
   // A typo is most likely a typo of a word of the text's own language.
   const typoWeight = languageWeight === 1 ? 1 : languageWeight * TUNING.otherLanguageTypo;
   const { sims, at } = hit;
-  const { kinds, weights } = phrase;
-  const length = phrase.tokens.length;
-  if (phrase.fromDocument) {
+  const { kinds, weights } = phrases.data;
+  const base = phrases.base(phrase);
+  const length = sims.length;
+  if (phrases.fromDocument(phrase)) {
     for (let position = 0; position < length; position++) {
       const sim = sims[position]!;
       if (sim === 0) continue;
-      onEvidence(at[position]!, sim * weights[position]! * TUNING.documentWeight * languageWeight, false);
+      onEvidence(at[position]!, sim * weights[base + position]! * TUNING.documentWeight * languageWeight, false);
     }
     return { complete: false, strict: false, matched: NOTHING, languageWeight };
   }
-  const share = coverage(phrase, hit);
-  const complete = isComplete(phrase, hit, share, context.wordCount);
+  const share = coverage(phrases, phrase, hit);
+  const complete = isComplete(phrases, phrase, hit, share, context.wordCount);
+  const wholeOnly = phrases.wholeOnly(phrase);
+  const contentWords = phrases.contentWords(phrase);
   for (let position = 0; position < length; position++) {
     const sim = sims[position]!;
     if (sim === 0) continue;
-    const weight = weights[position]!;
-    const kind = kinds[position]!;
+    const weight = weights[base + position]!;
+    const kind = kinds[base + position]!;
     let value: number;
     // A function word of the text counts only inside a complete phrase.
-    if ((kind === 'stop' || context.isStopWord[at[position]!] || phrase.wholeOnly) && !complete) continue;
+    if ((kind === STOP || context.isStopWord[at[position]!] || wholeOnly) && !complete) continue;
     // (Small talk gets nothing from them: "I need help with my papers" is about papers.)
-    if (kind === 'stop') value = topic < 0 ? 0 : sim * weight;
+    if (kind === STOP) value = topic < 0 ? 0 : sim * weight;
     else if (length === 1) value = sim * weight;
-    else if (complete) value = sim * (kind === 'content' && phrase.contentWords >= 2 ? Math.max(weight, TUNING.fullPhraseWeight) : weight);
+    else if (complete) value = sim * (kind === CONTENT && contentWords >= 2 ? Math.max(weight, TUNING.fullPhraseWeight) : weight);
     else if (sim >= TUNING.partialSim) value = sim * weight * share * TUNING.incomplete;
     else continue;
     if (value === 0) continue;
     value *= sim === 1 ? languageWeight : typoWeight;
     onEvidence(at[position]!, value, complete);
   }
-  const matched = at.filter((word, position) => word >= 0 && kinds[position] !== 'stop');
+  const matched = at.filter((word, position) => word >= 0 && kinds[base + position] !== STOP);
   const strict = complete && sims.every((sim) => sim >= TUNING.completeSim);
   return { complete, strict, matched, languageWeight };
 }
 
 /** The weighted share of the phrase's words (function words aside) that the text has. */
-function coverage(phrase: Phrase, hit: Hit): number {
+function coverage(phrases: PhraseTable, phrase: number, hit: Hit): number {
+  const { kinds, weights } = phrases.data;
+  const base = phrases.base(phrase);
   let found = 0;
   let coverable = 0;
-  for (let position = 0; position < phrase.tokens.length; position++) {
-    if (phrase.kinds[position] === 'stop') continue;
-    found += hit.sims[position]! * phrase.weights[position]!;
-    coverable += phrase.weights[position]!;
+  for (let position = 0; position < hit.sims.length; position++) {
+    if (kinds[base + position] === STOP) continue;
+    found += hit.sims[position]! * weights[base + position]!;
+    coverable += weights[base + position]!;
   }
   return coverable > 0 ? found / coverable : 0;
 }
@@ -189,8 +194,11 @@ function coverage(phrase: Phrase, hit: Hit): number {
  * its words stand near each other: "help" at the start and "now" at the end of a long
  * story are not "help now".
  */
-function isComplete(phrase: Phrase, hit: Hit, share: number, wordCount: number): boolean {
-  const length = phrase.tokens.length;
+function isComplete(phrases: PhraseTable, phrase: number, hit: Hit, share: number, wordCount: number): boolean {
+  const { kinds } = phrases.data;
+  const base = phrases.base(phrase);
+  const length = hit.sims.length;
+  const contentWords = phrases.contentWords(phrase);
   let missingContent = 0;
   let missingOther = 0;
   let missingLate = false;
@@ -198,21 +206,21 @@ function isComplete(phrase: Phrase, hit: Hit, share: number, wordCount: number):
   let first = wordCount;
   let last = -1;
   for (let position = 0; position < length; position++) {
-    const kind = phrase.kinds[position]!;
+    const kind = kinds[base + position]!;
     if (hit.sims[position]! >= TUNING.completeSim) {
-      if (kind !== 'stop') seenMatch = true;
+      if (kind !== STOP) seenMatch = true;
       const word = hit.at[position]!;
       if (word >= 0) {
         if (word < first) first = word;
         if (word > last) last = word;
       }
-    } else if (kind === 'stop') {
+    } else if (kind === STOP) {
       if (seenMatch) missingLate = true;
-    } else if (kind === 'content') missingContent++;
+    } else if (kind === CONTENT) missingContent++;
     else missingOther++;
   }
   const near = last - first < length + TUNING.phraseSlack;
   if (!near || missingOther > 0) return false;
-  if (missingContent === 0) return !missingLate || phrase.contentWords >= 2;
-  return phrase.contentWords >= 3 && missingContent === 1 && share >= 0.75;
+  if (missingContent === 0) return !missingLate || contentWords >= 2;
+  return contentWords >= 3 && missingContent === 1 && share >= 0.75;
 }

@@ -62,24 +62,26 @@ export function createRouter(vocab: Vocabulary): Router {
     const complete: PhraseMatch[] = [];
     const dangers: PhraseMatch[] = [];
     // One callback for every phrase, reading the phrase being scored (no closure per phrase).
-    let phrase = phrases[0]!;
+    let phrase = 0;
+    let target = 0;
     const addEvidence = (word: number, value: number, isComplete: boolean) => {
-      grid.add(phrase.target, word, value);
-      if (!phrase.fromDocument) {
-        trace?.push(`${words[word]} -> ${targets[phrase.target]!.id} ${value.toFixed(3)} (${languages[phrase.language]}: "${phrase.text}"${isComplete ? ', complete' : ''})`);
+      grid.add(target, word, value);
+      if (trace && !phrases.fromDocument(phrase)) {
+        trace.push(`${words[word]} -> ${targets[target]!.id} ${value.toFixed(3)} (${languages[phrases.language(phrase)]}: "${index.phraseText(phrase)}"${isComplete ? ', complete' : ''})`);
       }
     };
     for (const [phraseId, hit] of collectHits(language.candidates, isStopWord, index)) {
-      phrase = phrases[phraseId]!;
-      const score = scorePhrase(phrase, hit, targets[phrase.target]!.topic, context, addEvidence);
-      if (score.complete && phrase.tokens.length >= 2) complete.push({ phrase: phraseId, matched: score.matched });
-      if (isDanger(phrase, hit, score, index)) dangers.push({ phrase: phraseId, matched: score.matched });
+      phrase = phraseId;
+      target = phrases.target(phraseId);
+      const score = scorePhrase(phrases, phraseId, hit, targets[target]!.topic, context, addEvidence);
+      if (score.complete && hit.sims.length >= 2) complete.push({ phrase: phraseId, matched: score.matched });
+      if (isDanger(phraseId, hit, score, index)) dangers.push({ phrase: phraseId, matched: score.matched });
     }
 
     // Danger phrases that are negated or part of a longer phrase of another topic do not
     // count, and a negated one gives no evidence at all.
     const { live, negated } = liveDangers(dangers, complete, words, language.langIndex, index);
-    for (const danger of negated) for (const word of new Set(danger.matched)) grid.clear(phrases[danger.phrase]!.target, word);
+    for (const danger of negated) for (const word of new Set(danger.matched)) grid.clear(phrases.target(danger.phrase), word);
 
     const totals = grid.totals(targets, index.topics.length);
     return decide(totals, index, live.length > 0, language.lang);

@@ -12,7 +12,8 @@
 import { TOPIC_IDS } from '../content/schema.ts';
 import { languageHints, type LanguageHints, type WritingData } from './detect-language.ts';
 import { FUNCTION_WORD_VOTES, rawWords } from './language-evidence.ts';
-import { Lexicon } from './lexicon.ts';
+import { Lexicon, LexiconBuilder } from './lexicon.ts';
+import { CONTENT, NEGATION, PhraseTable, PhraseTableBuilder, STOP, type PhraseKind } from './phrase-table.ts';
 import { normalize } from './normalize.ts';
 import { scriptOfWord } from './scripts.ts';
 import { makeHanDictionary, tokenize, type HanDictionary } from './tokenize.ts';
@@ -40,31 +41,6 @@ export interface Vocabulary {
    * Without it every language may be written in every script, with no letter hints.
    */
   writing?: ReadonlyMap<string, WritingData>;
-}
-
-/** What a word is inside a phrase: a content word, a function word, or a negation. */
-export type PhraseKind = 'content' | 'stop' | 'negation';
-
-export interface Phrase {
-  /** Index in RoutingIndex.languages. */
-  readonly language: number;
-  /** Index in RoutingIndex.targets. */
-  readonly target: number;
-  /** Lexicon ids of its words, each once. */
-  readonly tokens: readonly number[];
-  readonly kinds: readonly PhraseKind[];
-  /** Content words (not function words, not negations). */
-  readonly contentWords: number;
-  /** Words that are not function words. */
-  readonly nonStopWords: number;
-  /** Evidence only when complete ("nowhere to go": "nowhere" alone says little). */
-  readonly wholeOnly: boolean;
-  /** The weight of each word (weighPhrases). */
-  weights: number[];
-  /** From an answer text, not a keyword list. */
-  readonly fromDocument: boolean;
-  /** For explain(). */
-  readonly text: string;
 }
 
 export interface Target {
@@ -104,45 +80,79 @@ export interface RoutingIndex {
   readonly emergencyTopic: number;
   /** Screens of the emergency topic whose words are help, not danger. */
   readonly calm: ReadonlySet<string>;
-  readonly lexicon: Lexicon;
-  readonly phrases: readonly Phrase[];
-  /** Lexicon id -> [phrase, position, phrase, position, ...]. */
-  readonly postings: ReadonlyArray<readonly number[] | undefined>;
-  readonly targets: readonly Target[];
   readonly functionWords: FunctionWords;
-  readonly languageUse: LanguageUse;
   readonly han: HanDictionary;
+  readonly lexicon: Lexicon;
+  readonly phrases: PhraseTable;
+  readonly targets: readonly Target[];
+  readonly languageUse: LanguageUse;
+  /** A phrase as its normalised words (for explain() and tests). */
+  phraseText(phrase: number): string;
 }
 
-const NONE = 'none';
+/**
+ * The part of the index that takes time to build (half a second): the lexicon, the phrases
+ * and how much each word says about its language. It is what prebuilt-index.ts writes at
+ * `npm run build`; the rest is read from the vocabulary in a few milliseconds.
+ */
+export interface WordIndex {
+  readonly lexicon: Lexicon;
+  readonly phrases: PhraseTable;
+  readonly targets: readonly Target[];
+  readonly languageUse: LanguageUse;
+}
 
 export function buildRoutingIndex(vocab: Vocabulary): RoutingIndex {
-  const topics: readonly string[] = vocab.topics ?? TOPIC_IDS;
-  const romanised: ReadonlySet<string> = vocab.romanised ?? new Set();
+  return assembleRoutingIndex(vocab, buildWordIndex(vocab));
+}
+
+/** The index from the vocabulary and its word index (built now, or read from the prebuilt file). */
+export function assembleRoutingIndex(vocab: Vocabulary, words: WordIndex): RoutingIndex {
+  const { languages, languageIndex, topics, romanised } = basicsOf(vocab);
+  const functionWords = readFunctionWords(vocab, languages).functionWords;
+  const { lexicon } = words;
+  return {
+    languages,
+    languageIndex,
+    dutch: languageIndex.get('nl') ?? -1,
+    romanised,
+    languageHints: languageHints(languages, vocab.writing, romanised),
+    topics,
+    emergencyTopic: topics.indexOf('emergency'),
+    calm: vocab.calm ?? new Set(),
+    functionWords,
+    han: hanDictionaryOf(lexicon.words, functionWords),
+    ...words,
+    phraseText: (phrase) => words.phrases.tokensOf(phrase).map((id) => lexicon.words[id]).join(' '),
+  };
+}
+
+function basicsOf(vocab: Vocabulary) {
   const languages = [...vocab.languages];
   // Sets of languages are bit masks.
   if (languages.length > 30) throw new Error('createRouter: at most 30 languages');
-  const languageIndex = new Map(languages.map((lang, index) => [lang, index]));
-  const lexicon = new Lexicon();
-  const phrases: Phrase[] = [];
-  const postings: number[][] = [];
-  const targets: Target[] = [];
-  const targetIndex = new Map<string, number>();
-  const useByToken: Array<Map<number, number>> = [];
-  const sharedKinds = interner<PhraseKind[]>();
-  const sharedTokens = interner<number[]>();
-  const useByRawWord = new Map<string, Map<number, number>>();
-  const countUse = (uses: Map<number, number>, language: number, count: number) => uses.set(language, (uses.get(language) ?? 0) + count);
-  const countRawUse = (raw: string, language: number, count: number) => {
-    let uses = useByRawWord.get(raw);
-    if (!uses) useByRawWord.set(raw, (uses = new Map()));
-    countUse(uses, language, count);
+  return {
+    languages,
+    languageIndex: new Map(languages.map((lang, index) => [lang, index])),
+    topics: vocab.topics ?? TOPIC_IDS,
+    romanised: vocab.romanised ?? new Set<string>(),
   };
+}
 
+/** Chinese words come from the keyword lists and function words (answer texts are not cut into words). */
+function hanDictionaryOf(words: readonly string[], functionWords: FunctionWords): HanDictionary {
+  const hanWords: string[] = words.filter((word) => scriptOfWord(word) === 'han');
+  for (const word of functionWords.languagesOf.keys()) if (scriptOfWord(word) === 'han') hanWords.push(word);
+  return makeHanDictionary(hanWords);
+}
+
+/** The function words and negations of each language (routing.json), and their words as typed. */
+function readFunctionWords(vocab: Vocabulary, languages: readonly string[]): { functionWords: FunctionWords; rawWords: Array<[string, number]> } {
   const stop: Array<Set<string>> = languages.map(() => new Set());
   const negations: Array<Set<string>> = languages.map(() => new Set());
   const negationsAfter: Array<Set<string>> = languages.map(() => new Set());
   const languagesOf = new Map<string, number>();
+  const typed: Array<[string, number]> = [];
   languages.forEach((lang, language) => {
     const listed = vocab.functionWords?.get(lang);
     if (!listed) return;
@@ -162,8 +172,31 @@ export function buildRoutingIndex(vocab: Vocabulary): RoutingIndex {
       const word = tokenize(normalize(entry))[0];
       if (word) negationsAfter[language]!.add(word);
     }
-    for (const raw of rawWords(`${listed.stop} ${listed.neg}`)) countRawUse(raw, language, FUNCTION_WORD_VOTES);
+    for (const raw of rawWords(`${listed.stop} ${listed.neg}`)) typed.push([raw, language]);
   });
+  return { functionWords: { stop, negations, negationsAfter, languagesOf }, rawWords: typed };
+}
+
+const NONE = 'none';
+
+/** The lexicon, phrases, targets and language use of the vocabulary: the slow part of the index. */
+export function buildWordIndex(vocab: Vocabulary): WordIndex {
+  const { languages, languageIndex, topics, romanised } = basicsOf(vocab);
+  const { functionWords, rawWords: functionRawWords } = readFunctionWords(vocab, languages);
+  const { stop, negations } = functionWords;
+  const lexicon = new LexiconBuilder();
+  const phrases = new PhraseTableBuilder();
+  const targets: Target[] = [];
+  const targetIndex = new Map<string, number>();
+  const useByToken: Array<Map<number, number>> = [];
+  const useByRawWord = new Map<string, Map<number, number>>();
+  const countUse = (uses: Map<number, number>, language: number, count: number) => uses.set(language, (uses.get(language) ?? 0) + count);
+  const countRawUse = (raw: string, language: number, count: number) => {
+    let uses = useByRawWord.get(raw);
+    if (!uses) useByRawWord.set(raw, (uses = new Map()));
+    countUse(uses, language, count);
+  };
+  for (const [raw, language] of functionRawWords) countRawUse(raw, language, FUNCTION_WORD_VOTES);
 
   function targetOf(id: string): number | undefined {
     const known = targetIndex.get(id);
@@ -195,23 +228,8 @@ export function buildRoutingIndex(vocab: Vocabulary): RoutingIndex {
     const tokens = words.map((word) => lexicon.add(word));
     if (tokens.length === 0) return;
     if (!fromDocument) for (const raw of rawWords(text)) countRawUse(raw, language, 1);
-    const phrase = phrases.length;
-    // Kinds repeat ("content content" thousands of times), and the same words are a phrase of
-    // several screens and languages ("huisarts"); neither is changed once made: one array each.
-    phrases.push({
-      language,
-      target,
-      tokens: sharedTokens(tokens.join(' '), tokens),
-      kinds: sharedKinds(kinds.join(' '), kinds),
-      contentWords: kinds.filter((kind) => kind === 'content').length,
-      nonStopWords: kinds.filter((kind) => kind !== 'stop').length,
-      wholeOnly: negationsOnly,
-      weights: [],
-      fromDocument,
-      text: fromDocument ? text.slice(0, 40) : text,
-    });
+    phrases.add(language, target, tokens, kinds, negationsOnly, fromDocument);
     tokens.forEach((id, position) => {
-      (postings[id] ??= []).push(phrase, position);
       if (!fromDocument) countUse((useByToken[id] ??= new Map()), language, 1);
       if (kinds[position] !== 'content') return;
       // Consonant skeletons, so that romanised text reaches words of other scripts
@@ -232,11 +250,7 @@ export function buildRoutingIndex(vocab: Vocabulary): RoutingIndex {
       for (const text of list) addPhrase(language, target, text, false);
     }
   }
-  // Chinese words come from the keyword lists (answer texts are not cut into words).
-  const hanWords: string[] = lexicon.words.filter((word) => scriptOfWord(word) === 'han');
-  for (const word of languagesOf.keys()) if (scriptOfWord(word) === 'han') hanWords.push(word);
-  han = makeHanDictionary(hanWords);
-  const hanDictionary: HanDictionary = han;
+  han = hanDictionaryOf(lexicon.words, functionWords);
   for (const document of vocab.documents ?? []) {
     const language = languageIndex.get(document.lang);
     const target = targetOf(document.target);
@@ -245,24 +259,11 @@ export function buildRoutingIndex(vocab: Vocabulary): RoutingIndex {
     addPhrase(language, target, text, true);
   }
 
-  weighPhrases(phrases, targets, topics.length);
-
   return {
-    languages,
-    languageIndex,
-    dutch: languageIndex.get('nl') ?? -1,
-    romanised,
-    languageHints: languageHints(languages, vocab.writing, romanised),
-    topics,
-    emergencyTopic: topics.indexOf('emergency'),
-    calm: vocab.calm ?? new Set(),
-    lexicon,
-    phrases,
-    postings,
+    lexicon: lexicon.finish(),
+    phrases: phrases.finish(weighPhrases(phrases, targets, topics.length), lexicon.size),
     targets,
-    functionWords: { stop, negations, negationsAfter, languagesOf },
     languageUse: shared(useByToken, useByRawWord),
-    han: hanDictionary,
   };
 }
 
@@ -295,7 +296,7 @@ function interner<T>(): (key: string, value: T) => T {
  * The weight of each word of each phrase (a function of its own so that the counts it
  * builds are freed once the router is built).
  */
-function weighPhrases(phrases: readonly Phrase[], targets: readonly Target[], topicCount: number): void {
+function weighPhrases(phrases: PhraseTableBuilder, targets: readonly Target[], topicCount: number): Float64Array {
   // Specificity of a content word in a language, for one topic: the share of the word's
   // phrases that belong to the topic. A word of one topic only weighs 1; "papers", in
   // five legal phrases and in "school without papers", weighs much more for legal than
@@ -303,15 +304,17 @@ function weighPhrases(phrases: readonly Phrase[], targets: readonly Target[], to
   const topicsAndNone = topicCount + 1;
   const uses = new Map<number, Map<number, number>>(); // (language, token, from a document) -> topic -> phrases
   const usesKey = (language: number, token: number, fromDocument: boolean) => (token * 64 + language) * 2 + (fromDocument ? 1 : 0);
-  for (const phrase of phrases) {
-    const topic = targets[phrase.target]!.topic;
-    phrase.tokens.forEach((token, position) => {
-      if (phrase.kinds[position] !== 'content') return;
-      const key = usesKey(phrase.language, token, phrase.fromDocument);
+  const { tokens, kinds } = phrases;
+  for (let phrase = 0; phrase < phrases.count; phrase++) {
+    const topic = targets[phrases.targetOf(phrase)]!.topic;
+    const [from, to] = phrases.span(phrase);
+    for (let at = from; at < to; at++) {
+      if (kinds[at] !== CONTENT) continue;
+      const key = usesKey(phrases.languageOf(phrase), tokens[at]!, phrases.fromDocument(phrase));
       let byTopic = uses.get(key);
       if (!byTopic) uses.set(key, (byTopic = new Map()));
       byTopic.set(topic, (byTopic.get(topic) ?? 0) + 1);
-    });
+    }
   }
   const scale = Math.log(1 + topicsAndNone);
   const specificity = (language: number, token: number, fromDocument: boolean, topic: number) => {
@@ -320,14 +323,18 @@ function weighPhrases(phrases: readonly Phrase[], targets: readonly Target[], to
     for (const count of byTopic.values()) total += count;
     return Math.log(1 + (topicsAndNone * byTopic.get(topic)!) / total) / scale;
   };
-  for (const phrase of phrases) {
-    const topic = targets[phrase.target]!.topic;
-    phrase.weights = phrase.tokens.map((token, position) =>
-      phrase.kinds[position] === 'stop'
-        ? TUNING.functionWordWeight
-        : phrase.kinds[position] === 'negation'
-          ? TUNING.negationWeight
-          : specificity(phrase.language, token, phrase.fromDocument, topic),
-    );
+  const weights = new Float64Array(tokens.length);
+  for (let phrase = 0; phrase < phrases.count; phrase++) {
+    const topic = targets[phrases.targetOf(phrase)]!.topic;
+    const [from, to] = phrases.span(phrase);
+    for (let at = from; at < to; at++) {
+      weights[at] =
+        kinds[at] === STOP
+          ? TUNING.functionWordWeight
+          : kinds[at] === NEGATION
+            ? TUNING.negationWeight
+            : specificity(phrases.languageOf(phrase), tokens[at]!, phrases.fromDocument(phrase), topic);
+    }
   }
+  return weights;
 }

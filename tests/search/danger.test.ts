@@ -21,7 +21,7 @@ const index = buildRoutingIndex({
 const EN = 0;
 const TR = 1;
 const AR = 2;
-const phraseOf = (text: string) => index.phrases.findIndex((p) => p.text === text);
+const phraseOf = (text: string) => Array.from({ length: index.phrases.count }, (_, id) => id).findIndex((id) => index.phraseText(id) === text);
 const danger = (text: string, matched: number[]): PhraseMatch => ({ phrase: phraseOf(text), matched });
 /** Typed words as the router reads them. */
 const wordsOf = (text: string) => tokenize(normalize(text));
