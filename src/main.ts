@@ -4,13 +4,16 @@
  *   npm start                      no BOT_TOKEN: the local simulator on http://localhost:PORT
  *   BOT_TOKEN=... npm start        the Telegram bot (long polling)
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { networkInterfaces } from 'node:os';
 import type { Server } from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Api } from 'grammy';
 import { parseConfig, type Config } from './config.ts';
 import { loadContent } from './content/load.ts';
+import { decodeParsedFiles, PARSED_CONTENT_FILE } from './content/parsed-cache.ts';
 import { ContentError } from './content/problems.ts';
 import { createBot } from './channels/telegram/bot.ts';
 import { createWebServer } from './channels/web/server.ts';
@@ -18,6 +21,8 @@ import { createHttpEndpoint } from './channels/telegram/http-endpoint.ts';
 import { ChatMemory } from './privacy/chat-memory.ts';
 import { createContentRouter } from './search/content-router.ts';
 import { lazyRouter, type LazyRouter } from './search/lazy-router.ts';
+import { decodeWordIndex, fingerprintOf, WORD_INDEX_FILE } from './search/prebuilt-index.ts';
+import type { Vocabulary, WordIndex } from './search/routing-index.ts';
 import { createLogger } from './privacy/logger.ts';
 import { SqliteStats, statsFile } from './stats/sqlite-stats.ts';
 
@@ -31,9 +36,11 @@ async function main() {
   }
   const log = createLogger(config.LOG_LEVEL);
 
+  // What `npm run build` prepared beside the bundle: the content files parsed, and the word index.
+  const prebuilt = prebuiltFiles();
   let content;
   try {
-    content = loadContent(process.cwd());
+    content = loadContent(process.cwd(), { parsed: prebuilt.parsedContent() });
   } catch (err) {
     if (err instanceof ContentError) {
       console.error(err.message);
@@ -43,8 +50,16 @@ async function main() {
     throw err;
   }
   mkdirSync(config.DATA_DIR, { recursive: true });
-  // The word index is built after the first answer (or on the first typed message): see lazy-router.ts.
-  const router = lazyRouter(() => createContentRouter(content));
+  // The word index is read (or built) after the first answer, or on the first typed message: see lazy-router.ts.
+  const router = lazyRouter(() =>
+    createContentRouter(content, {
+      prebuilt: (vocab) => {
+        const words = prebuilt.wordIndex(vocab);
+        if (words === null) log.warn('the prebuilt word index was made from other content or code: building it now (npm run build makes it again)');
+        return words ?? undefined;
+      },
+    }),
+  );
   log.info({ version: content.version, languages: content.languages.length, screens: content.screens.size }, 'content loaded');
 
   if (!config.BOT_TOKEN) {
@@ -108,6 +123,31 @@ async function main() {
     endpoint.server.close();
     stats.close();
   }, log);
+}
+
+/**
+ * What `npm run build` wrote beside the bundle (src/cli/build.ts), each used only if it was made
+ * from this content and this code. `npm run dev` runs from src/ and has none: it parses and
+ * builds everything.
+ */
+function prebuiltFiles() {
+  const bundle = fileURLToPath(import.meta.url);
+  const read = (name: string) => {
+    const file = join(dirname(bundle), name);
+    return existsSync(file) ? readFileSync(file) : undefined;
+  };
+  const code = read(basename(bundle))!;
+  return {
+    parsedContent: () => {
+      const bytes = read(PARSED_CONTENT_FILE);
+      return bytes && decodeParsedFiles(bytes, code);
+    },
+    /** The word index; undefined when there is none, null when it was made from something else. */
+    wordIndex: (vocab: Vocabulary): WordIndex | undefined | null => {
+      const bytes = read(WORD_INDEX_FILE);
+      return bytes ? (decodeWordIndex(bytes, fingerprintOf(vocab, code)) ?? null) : undefined;
+    },
+  };
 }
 
 /**

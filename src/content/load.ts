@@ -74,7 +74,25 @@ export interface Content {
 const KEYWORDS_NS = 'keywords';
 const ROUTING_NS = 'routing';
 
-export function loadContent(rootDir: string = process.cwd()): Content {
+/** One content file as parsed and validated before: a hash of its text, and the data. */
+export interface ParsedFile {
+  readonly hash: string;
+  readonly data: unknown;
+}
+
+export interface LoadOptions {
+  /**
+   * Files parsed and validated by this same code before (parsed-cache.ts, made at `npm run
+   * build`), by path: a file whose text still has the hash is not parsed again. Each file is
+   * still read, and everything across files is still checked.
+   */
+  parsed?: ReadonlyMap<string, ParsedFile>;
+  /** Receives every file as parsed and validated now (for the cache). */
+  record?: Map<string, ParsedFile>;
+}
+
+export function loadContent(rootDir: string = process.cwd(), options: LoadOptions = {}): Content {
+  const { parsed: known, record } = options;
   const problems: Problem[] = [];
   const hash = createHash('sha256');
   const rel = (path: string) => relative(rootDir, path) || path;
@@ -90,6 +108,12 @@ export function loadContent(rootDir: string = process.cwd()): Content {
       return undefined;
     }
     hash.update(file).update('\0').update(raw).update('\0');
+    const textHash = known || record ? createHash('sha256').update(raw).digest('base64url') : '';
+    const before = known?.get(file);
+    if (before && before.hash === textHash) {
+      record?.set(file, before);
+      return before.data as z.infer<S>;
+    }
     let data: unknown;
     if (path.endsWith('.json')) {
       try {
@@ -114,6 +138,8 @@ export function loadContent(rootDir: string = process.cwd()): Content {
       problems.push(...zodProblems(file, parsed.error));
       return undefined;
     }
+    // A copy: what is loaded below may add to the data, the cache keeps the file's own.
+    record?.set(file, { hash: textHash, data: structuredClone(parsed.data) });
     return parsed.data;
   }
 

@@ -11,11 +11,18 @@ import { createScreenChooser } from './choose-screen.ts';
 import { normalize } from './normalize.ts';
 import { createSlotReader } from './read-slots.ts';
 import { createRouter, type Router } from './router.ts';
+import type { Vocabulary, WordIndex } from './routing-index.ts';
 import { createUrgencyFilter } from './urgency.ts';
 import { vocabularyOf } from './vocabulary.ts';
 
-export function createContentRouter(content: Content): Router {
-  const words = createRouter(vocabularyOf(content));
+export interface ContentRouterOptions {
+  /** The word index built before for this vocabulary (prebuilt-index.ts), or undefined to build it now. */
+  prebuilt?: (vocab: Vocabulary) => WordIndex | undefined;
+}
+
+export function createContentRouter(content: Content, options: ContentRouterOptions = {}): Router {
+  const vocab = vocabularyOf(content);
+  const words = createRouter(vocab, options.prebuilt?.(vocab));
   const displayNames = cityDisplayNames(content);
   const readSlots = createSlotReader(content.routing, displayNames, safeEverywhere(displayNames, words.knowsWord));
   const choose = createScreenChooser(content);

@@ -89,13 +89,14 @@ function eachRun<V>(
 interface WordTable {
   numbers: Map<string, number>;
   units: Map<string, Unit>;
-  ageWords: Set<string>;
+  /** Words and phrases that make a number an age ("years old", "i'm"). */
+  ageWords: RunTable<true>;
   /** Time phrase -> days ago ("yesterday" -> 1). */
   relative: RunTable<number>;
 }
 
 function wordTable(data: Iterable<RoutingData>): WordTable {
-  const table: WordTable = { numbers: new Map(), units: new Map(), ageWords: new Set(), relative: runTable() };
+  const table: WordTable = { numbers: new Map(), units: new Map(), ageWords: runTable(), relative: runTable() };
   for (const d of data) {
     for (const [word, value] of Object.entries(d.numbers)) {
       const key = normalize(word);
@@ -107,8 +108,10 @@ function wordTable(data: Iterable<RoutingData>): WordTable {
         if (key && !key.includes(' ') && !table.units.has(key)) table.units.set(key, unit);
       }
     }
+    // As whole phrases: "i'm" is "i m", and "i" alone makes no age ("I need a place": not 1 year old).
     for (const word of d.age) {
-      for (const key of normalize(word).split(' ')) if (key) table.ageWords.add(key);
+      const key = normalize(spaced(word));
+      if (key) addRun(table.ageWords, key, true);
     }
     for (const [phrase, days] of Object.entries(d.relative)) {
       const key = normalize(spaced(phrase));
@@ -175,6 +178,14 @@ export function createSlotReader(
     if (!table) tableFor.set(key, (table = wordTable(known.map((l) => routing.get(l)!))));
     const { numbers, units, ageWords, relative } = table;
     const numberOf = (w: string): number | undefined => (/^\d{1,4}$/.test(w) ? Number(w) : numbers.get(w));
+    /** An age word or phrase starts at word j, or ends there ("i m 17", "17 years old"). */
+    const ageWordAt = (j: number): boolean => {
+      for (let length = 1; length <= ageWords.longest; length++) {
+        if (ageWords.values.has(words.slice(j, j + length).join(' '))) return true;
+        if (length > 1 && j - length + 1 >= 0 && ageWords.values.has(words.slice(j - length + 1, j + 1).join(' '))) return true;
+      }
+      return false;
+    };
     const words = normalize(spaced(text))
       .split(' ')
       .filter((w) => w.length > 0 && w.length <= MAX_WORD);
@@ -211,7 +222,7 @@ export function createSlotReader(
             unit = units.get(near) ?? units.get(pair!);
             used.add(j);
           }
-          if (ageWords.has(near)) aged = true;
+          if (ageWordAt(j)) aged = true;
         }
       }
       // "17 ans", "17 jaar", "17 лет": the year word is both an age and a duration.

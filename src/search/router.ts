@@ -19,7 +19,7 @@ import { readLanguage } from './language-evidence.ts';
 import type { Candidate } from './lexicon.ts';
 import { normalize } from './normalize.ts';
 import { collectHits, scorePhrase, stopWordsOf, type MatchContext } from './phrase-match.ts';
-import { buildRoutingIndex, type Vocabulary } from './routing-index.ts';
+import { assembleRoutingIndex, buildWordIndex, type Vocabulary, type WordIndex } from './routing-index.ts';
 import { tokenize } from './tokenize.ts';
 import { TUNING } from './tuning.ts';
 
@@ -35,8 +35,9 @@ export interface Router extends EngineRouter {
   knowsWord(word: string): boolean;
 }
 
-export function createRouter(vocab: Vocabulary): Router {
-  const index = buildRoutingIndex(vocab);
+/** `words`: the vocabulary's word index when it was built before (prebuilt-index.ts). */
+export function createRouter(vocab: Vocabulary, words: WordIndex = buildWordIndex(vocab)): Router {
+  const index = assembleRoutingIndex(vocab, words);
   const { phrases, targets, languages } = index;
 
   /** The words of a text as routing reads them: normalised, and cut to size (security review M6). */

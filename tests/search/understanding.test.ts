@@ -34,6 +34,10 @@ describe('reading ages, durations and cities', () => {
     expect(read('мне 16 лет').ages).toContain(16);
     expect(read('我十六岁').ages).toContain(16);
     expect(read('I am 16 and alone').ages).toContain(16);
+    expect(read("I'm 17").ages).toContain(17);
+    expect(read('he is 2 y o').ages).toContain(2);
+    // A word of an age phrase is no age word alone: "I" of "I'm", so "a" here is no age of 1.
+    expect(read('I need a place to sleep').ages).toEqual([]);
     // A bare number that is no age or time.
     expect(read('bus 300 to the station').ages).toEqual([]);
     expect(read('three children').days).toEqual([]);
@@ -105,6 +109,10 @@ describe('following the decision trees', () => {
   it('opens a screen only "see also" leads to when the words name it as clearly as the menu', () => {
     // BSN and nationality is behind answers only; "born" alone names the "when?" menu as much.
     expect(screen('my baby was born here, will he get a BSN and Dutch nationality?')?.screen).toBe('birth.papers');
+  });
+
+  it('takes no minor\'s screen for a text that says nothing of age', () => {
+    expect(screen('I need a place to sleep tonight')?.screen).toBe('shelter.tonight.alone');
   });
 
   it('stops at the menu when the text does not decide', () => {

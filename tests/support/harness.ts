@@ -76,8 +76,10 @@ export type BotProcess = {
   exited: Promise<number | null>;
 };
 
-export function startBotProcess(env: Record<string, string>): BotProcess {
-  const child = spawn(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+/** `bundle`: run a production bundle (dist/main.mjs) with plain Node instead of the sources with tsx. */
+export function startBotProcess(env: Record<string, string>, options: { bundle?: string } = {}): BotProcess {
+  const [command, args] = options.bundle ? [process.execPath, [options.bundle]] : [join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['src/main.ts']];
+  const child = spawn(command, args, {
     cwd: process.cwd(),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
