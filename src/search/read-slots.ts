@@ -225,14 +225,18 @@ export function createSlotReader(
           if (ageWordAt(j)) aged = true;
         }
       }
-      // "17 ans", "17 jaar", "17 лет": the year word is both an age and a duration.
-      if (aged || (unit === 'year' && n <= 120)) ages.push(n);
+      // "17 ans", "17 jaar", "17 лет": the year word is both an age and a duration. A word for one
+      // is mostly an article ("I am a woman", "je suis une femme"): an age only with its unit.
+      const article = n === 1 && !/\d/.test(w);
+      if ((aged && !article) || (unit === 'year' && n <= 120)) ages.push(n);
       if (unit) days.push(n * DAYS_PER_UNIT[unit]);
       else if (!aged && n >= BARE_AGE[0] && n <= BARE_AGE[1] && !/^\d{3,}$/.test(w)) ages.push(n);
     });
-    // A unit without a number is one of it: "a week ago", "last month".
+    // A unit without a number is one of it: "a week ago", "last month". Not a Chinese character
+    // read alone: 天 is also in 冬天 (winter) and 天气 (weather), 年 in 未成年 (under age); "last
+    // month" in Chinese is a time word (上个月).
     words.forEach((w, i) => {
-      if (used.has(i) || !units.has(w)) return;
+      if (used.has(i) || !units.has(w) || /\p{Script=Han}/u.test(w)) return;
       const before = words[i - 1];
       if (before !== undefined && numberOf(before) !== undefined) return;
       days.push(DAYS_PER_UNIT[units.get(w)!]);

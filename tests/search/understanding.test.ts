@@ -38,6 +38,10 @@ describe('reading ages, durations and cities', () => {
     expect(read('he is 2 y o').ages).toContain(2);
     // A word of an age phrase is no age word alone: "I" of "I'm", so "a" here is no age of 1.
     expect(read('I need a place to sleep').ages).toEqual([]);
+    // A word for one is mostly an article: an age only with its unit.
+    expect(read('I am a woman alone').ages).toEqual([]);
+    expect(read('je suis une femme seule').ages).toEqual([]);
+    expect(read('my baby is a year old').ages).toContain(1);
     // A bare number that is no age or time.
     expect(read('bus 300 to the station').ages).toEqual([]);
     expect(read('three children').days).toEqual([]);
@@ -113,6 +117,7 @@ describe('following the decision trees', () => {
 
   it('takes no minor\'s screen for a text that says nothing of age', () => {
     expect(screen('I need a place to sleep tonight')?.screen).toBe('shelter.tonight.alone');
+    expect(screen('I am a man and I have no place to sleep')?.screen).not.toBe('shelter.minor');
   });
 
   it('stops at the menu when the text does not decide', () => {
