@@ -131,6 +131,13 @@ export function createScreenChooser(content: Content): ScreenChooser {
         .map(optionTarget)
         .filter((to) => to !== s.id);
 
+    /** With no country known, a menu whose every option is for some country: the first country's options. */
+    const homeOptions = (s: ScreenNode): Set<string> | undefined => {
+      if (country || !primary || !s.options.every((o) => typeof o !== 'string' && o.countries)) return undefined;
+      const home = s.options.filter((o) => typeof o !== 'string' && o.countries!.includes(primary)).map(optionTarget);
+      return home.length > 0 ? new Set(home) : undefined;
+    };
+
     const ranked = [...content.screens.values()]
       .filter((s) => allowed(s) && mine(s.id) > 0)
       .map((s) => ({ id: s.id, w: mine(s.id) }))
@@ -159,13 +166,20 @@ export function createScreenChooser(content: Content): ScreenChooser {
     let close = false;
     let lastChoices: Array<{ id: string; w: number }> = [];
     for (;;) {
-      const choices: Array<{ id: string; w: number }> = optionsFor(at)
+      let choices: Array<{ id: string; w: number }> = optionsFor(at)
         .filter((to) => !path.has(to))
         .map((to) => ({ id: to, w: reach(to, new Set(path)) }))
         .sort((a, b) => b.w - a.w);
+      // Options for one country or another, and no place said: the first country's, unless the
+      // words clearly name another's screen ("DMH", "OCMW"). A word shared with a phrase of the
+      // other country ("shower", of "shower in Ghent") does not take the person abroad.
+      const home = homeOptions(at);
+      if (home && !choices.some((x) => !home.has(x.id) && x.w >= CHOICE.leaveDefault * CHOICE.elsewhere && x.w > (choices.find((y) => home.has(y.id))?.w ?? 0))) {
+        choices = choices.filter((x) => home.has(x.id));
+      }
       const pick: { id: string; w: number } | undefined = choices[0];
       // A menu with one option left where the person is (Ghent's shelter menu) decides nothing.
-      const only = choices.length === 1 && country !== undefined;
+      const only = choices.length === 1 && (country !== undefined || home !== undefined);
       // A menu with an option for the person the text says no more about leaves it for another
       // only on clear words ("with my 2 kids"), not one shared word ("sleep" of "woman, nowhere to sleep").
       const least = at.ifUndecided ? CHOICE.leaveDefault : CHOICE.followOption;

@@ -163,6 +163,13 @@ describe('following the decision trees', () => {
     expect(countriesOf('free legal advice where')).not.toEqual(['be']);
     expect(countriesOf('necesito un abogado gratis')).not.toEqual(['be']);
     expect(countriesOf('waar vind ik een gratis advocaat in Gent')).toEqual(['be']);
+    // A word a phrase of the other country shares ("shower" of "shower in Ghent", Arabic "shelter")
+    // does not send the person to Ghent's screens.
+    expect(countriesOf('where can I take a shower')).toEqual(['nl']);
+    expect(countriesOf('مأوى')).not.toEqual(['be']);
+    // A word only the other country has still names its screen, beside the menu.
+    const dmh = realRouter().route('what is dmh').choice!;
+    expect([dmh.screen, ...dmh.alternatives]).toContain('health.be.dmh');
   });
 
   it('takes the country the text names when it names no city', () => {
@@ -235,6 +242,12 @@ describe('danger first, false alarms rare', () => {
 
   it('answers small talk and thanks with no screen', () => {
     for (const text of ['thanks a lot', 'hello', 'merci beaucoup', 'شكرا']) expect(realRouter().route(text).choice?.screen ?? null, text).toBeNull();
+  });
+
+  it('offers no screen for what the bot does not cover where the person is', () => {
+    // SIM cards: only Belgium's screen says something (they need an ID there).
+    expect(realRouter().route('where can I buy a SIM card').choice?.screen ?? null).toBeNull();
+    expect(realRouter().route('I need a SIM card without ID in Gent').choice?.screen).toBe('basics.id.be');
   });
 
   function screen(text: string) {
