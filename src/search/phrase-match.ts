@@ -221,6 +221,9 @@ function isComplete(phrases: PhraseTable, phrase: number, hit: Hit, share: numbe
   }
   const near = last - first < length + TUNING.phraseSlack;
   if (!near || missingOther > 0) return false;
+  // One content word and none of the other words of the phrase is that word, not the phrase:
+  // "doctor" alone is not "how much [is the] doctor".
+  if (missingContent === 0 && contentWords === 1 && length > 1 && !hit.sims.some((sim, position) => sim >= TUNING.completeSim && kinds[base + position] !== CONTENT)) return false;
   if (missingContent === 0) return !missingLate || contentWords >= 2;
   return contentWords >= 3 && missingContent === 1 && share >= 0.75;
 }
