@@ -178,6 +178,9 @@ export function createSlotReader(
     if (!table) tableFor.set(key, (table = wordTable(known.map((l) => routing.get(l)!))));
     const { numbers, units, ageWords, relative } = table;
     const numberOf = (w: string): number | undefined => (/^\d{1,4}$/.test(w) ? Number(w) : numbers.get(w));
+    const words = normalize(spaced(text))
+      .split(' ')
+      .filter((w) => w.length > 0 && w.length <= MAX_WORD);
     /** An age word or phrase starts at word j, or ends there ("i m 17", "17 years old"). */
     const ageWordAt = (j: number): boolean => {
       for (let length = 1; length <= ageWords.longest; length++) {
@@ -186,9 +189,6 @@ export function createSlotReader(
       }
       return false;
     };
-    const words = normalize(spaced(text))
-      .split(' ')
-      .filter((w) => w.length > 0 && w.length <= MAX_WORD);
     const ages: number[] = [];
     const days: number[] = [];
     const used = new Set<number>();
