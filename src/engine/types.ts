@@ -52,8 +52,11 @@ export type RouteResult = {
   urgent: boolean;
   /** Other likely targets, up to 3, best first (not repeating `target`). */
   alternatives: Array<{ target: string; topic: TopicId; score: number }>;
-  /** Every topic or screen id the words point to, with its raw weight of evidence, best first. */
-  evidence?: Array<{ target: string; score: number }>;
+  /**
+   * Every topic or screen id the words point to, with its raw weight of evidence, best first,
+   * and what each typed word gave it (the walk asks which words decide a menu's option).
+   */
+  evidence?: Array<{ target: string; score: number; byWord?: readonly number[] }>;
   /** The screen the decision trees lead to (set by the content router, which knows the flows). */
   choice?: {
     /** Open it at once (sure) or offer it first; null: no screen fits. */

@@ -20,6 +20,8 @@ export const CHOICE = {
   stepDown: 0.9,
   /** An option is followed only with at least this much evidence below it. */
   followOption: 0.35,
+  /** ... and, below the topic's first screen, this much more for it than for the menu, summed over the typed words. */
+  decideOption: 0.2,
   /** At a menu with an `ifUndecided` option, another option is taken only with this much evidence. */
   leaveDefault: 0.8,
   /** Leaving an answer for one of its "see also" screens takes this many times its own evidence. */
@@ -131,6 +133,51 @@ export function createScreenChooser(content: Content): ScreenChooser {
         .map(optionTarget)
         .filter((to) => to !== s.id);
 
+    // What each typed word gave each screen, and the best of it below a screen (as `reach`, per word).
+    const ownByWord = new Map<string, readonly number[]>();
+    for (const e of route.evidence ?? []) if (e.byWord && content.screens.has(e.target)) ownByWord.set(e.target, e.byWord);
+    // Evidence given as sums only (a route made by hand) says nothing word by word.
+    const perWord = (route.evidence ?? []).every((e) => e.byWord || !content.screens.has(e.target));
+    const wordCount = Math.max(0, ...[...ownByWord.values()].map((row) => row.length));
+    const factor = (s: ScreenNode) =>
+      (s.flow === topic ? 1 : CHOICE.otherTopic) * (!country && primary && s.countries && !s.countries.includes(primary) ? CHOICE.elsewhere : 1);
+    const wordsBelowOf = new Map<string, number[]>();
+    const wordsBelow = (id: string, seen: Set<string>): number[] => {
+      const known = wordsBelowOf.get(id);
+      if (known) return known;
+      const best = new Array<number>(wordCount).fill(0);
+      const s = content.screens.get(id);
+      if (!s || !allowed(s) || seen.has(id)) return best;
+      seen.add(id);
+      const own = ownByWord.get(id);
+      if (own) for (let w = 0; w < wordCount; w++) best[w] = (own[w] ?? 0) * factor(s);
+      if (!s.answer) {
+        for (const to of optionsFor(s)) {
+          const below = wordsBelow(to, seen);
+          for (let w = 0; w < wordCount; w++) best[w] = Math.max(best[w]!, CHOICE.stepDown * below[w]!);
+        }
+      }
+      seen.delete(id);
+      wordsBelowOf.set(id, best);
+      return best;
+    };
+    /** What the words say for an option beyond what they say for the menu itself: "doctor" names the doctor menu, not one of its screens. */
+    const decidedBy = (option: string, menu: string, path: ReadonlySet<string>): number => {
+      const below = wordsBelow(option, new Set(path));
+      const own = ownByWord.get(menu);
+      let sum = 0;
+      for (let w = 0; w < wordCount; w++) sum += Math.max(0, below[w]! - (own?.[w] ?? 0));
+      return sum;
+    };
+    /** Age, time or the named city speak for a screen at or below `id`. */
+    const slotsSpeak = (id: string, seen = new Set<string>()): boolean => {
+      const s = content.screens.get(id);
+      if (!s || !allowed(s) || seen.has(id)) return false;
+      seen.add(id);
+      if (slotWeight(s) > 0 || cityScreens.get(id)?.some((c) => slots.cities.includes(c))) return true;
+      return !s.answer && optionsFor(s).some((to) => slotsSpeak(to, seen));
+    };
+
     /** With no country known, a menu whose every option is for some country: the first country's options. */
     const homeOptions = (s: ScreenNode): Set<string> | undefined => {
       if (country || !primary || !s.options.every((o) => typeof o !== 'string' && o.countries)) return undefined;
@@ -184,6 +231,10 @@ export function createScreenChooser(content: Content): ScreenChooser {
       // only on clear words ("with my 2 kids"), not one shared word ("sleep" of "woman, nowhere to sleep").
       const least = at.ifUndecided ? CHOICE.leaveDefault : CHOICE.followOption;
       if (!pick || (pick.w < least && !only)) break;
+      // Below the topic's first screen, an option is taken for what the words say of it beyond
+      // what they say of the menu ("I need a doctor" names the doctor menu, not one of its
+      // screens), or for the age, time or city the text gives.
+      if (perWord && !only && at.id !== topic && !slotsSpeak(pick.id) && decidedBy(pick.id, at.id, path) < CHOICE.decideOption) break;
       // An option for an age or a time ("in the last 3 days") is taken when the text says the
       // age or time; words it shares with its menu ("born") do not decide it.
       const when = content.screens.get(pick.id)!.when;

@@ -39,6 +39,11 @@ export class EvidenceGrid {
     this.best[target * this.wordCount + word] = 0;
   }
 
+  /** What each typed word gave `target`. */
+  row(target: number): number[] {
+    return Array.from(this.best.subarray(target * this.wordCount, (target + 1) * this.wordCount));
+  }
+
   get(target: number, word: number): number {
     return this.best[target * this.wordCount + word]!;
   }

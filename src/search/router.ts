@@ -85,7 +85,10 @@ export function createRouter(vocab: Vocabulary, words: WordIndex = buildWordInde
     for (const danger of negated) for (const word of new Set(danger.matched)) grid.clear(phrases.target(danger.phrase), word);
 
     const totals = grid.totals(targets, index.topics.length);
-    return decide(totals, index, live.length > 0, language.lang);
+    const result = decide(totals, index, live.length > 0, language.lang);
+    const targetIndex = index.targetIndex;
+    for (const entry of result.evidence ?? []) entry.byWord = grid.row(targetIndex.get(entry.target)!);
+    return result;
   }
 
   function explain(text: string, given?: string): string[] {

@@ -85,6 +85,8 @@ export interface RoutingIndex {
   readonly lexicon: Lexicon;
   readonly phrases: PhraseTable;
   readonly targets: readonly Target[];
+  /** Target id -> index in targets. */
+  readonly targetIndex: ReadonlyMap<string, number>;
   readonly languageUse: LanguageUse;
   /** A phrase as its normalised words (for explain() and tests). */
   phraseText(phrase: number): string;
@@ -123,6 +125,7 @@ export function assembleRoutingIndex(vocab: Vocabulary, words: WordIndex): Routi
     functionWords,
     han: hanDictionaryOf(lexicon.words, functionWords),
     ...words,
+    targetIndex: new Map(words.targets.map((target, index) => [target.id, index])),
     phraseText: (phrase) => words.phrases.tokensOf(phrase).map((id) => lexicon.words[id]).join(' '),
   };
 }

@@ -120,6 +120,13 @@ describe('following the decision trees', () => {
     expect(screen('I am a man and I have no place to sleep')?.screen).not.toBe('shelter.minor');
   });
 
+  it('takes an option below the first menu only for words that say more of it than of the menu', () => {
+    // "doctor" is in the phrases of every screen of the doctor menu: the menu, not "is it safe?".
+    expect(screen('I need a doctor')?.screen).toBe('health.doctor');
+    // "refuses to register me" is one of them.
+    expect(screen('the huisarts refuses to register me')?.screen).toBe('health.refused');
+  });
+
   it('stops at the menu when the text does not decide', () => {
     // Born, but not said when: the screen that asks "when was the baby born?".
     expect(screen('my baby was born, what now')?.screen).toBe('birth.born');
