@@ -56,7 +56,7 @@ export type RouteResult = {
    * Every topic or screen id the words point to, with its raw weight of evidence, best first,
    * and what each typed word gave it (the walk asks which words decide a menu's option).
    */
-  evidence?: Array<{ target: string; score: number; byWord?: readonly number[] }>;
+  evidence?: Array<{ target: string; score: number; byWord?: ArrayLike<number> }>;
   /** The screen the decision trees lead to (set by the content router, which knows the flows). */
   choice?: {
     /** Open it at once (sure) or offer it first; null: no screen fits. */

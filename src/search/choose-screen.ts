@@ -134,39 +134,48 @@ export function createScreenChooser(content: Content): ScreenChooser {
         .filter((to) => to !== s.id);
 
     // What each typed word gave each screen, and the best of it below a screen (as `reach`, per word).
-    const ownByWord = new Map<string, readonly number[]>();
-    for (const e of route.evidence ?? []) if (e.byWord && content.screens.has(e.target)) ownByWord.set(e.target, e.byWord);
     // Evidence given as sums only (a route made by hand) says nothing word by word.
     const perWord = (route.evidence ?? []).every((e) => e.byWord || !content.screens.has(e.target));
-    const wordCount = Math.max(0, ...[...ownByWord.values()].map((row) => row.length));
     const factor = (s: ScreenNode) =>
       (s.flow === topic ? 1 : CHOICE.otherTopic) * (!country && primary && s.countries && !s.countries.includes(primary) ? CHOICE.elsewhere : 1);
-    const wordsBelowOf = new Map<string, number[]>();
-    const wordsBelow = (id: string, seen: Set<string>): number[] => {
-      const known = wordsBelowOf.get(id);
+    /** What each typed word gave each screen, and the best of it below a screen (as `reach`, per word); made when first asked. */
+    let byWord: { rows: Map<string, ArrayLike<number>>; count: number; below: Map<string, Float64Array>; none: Float64Array } | undefined;
+    const wordsBelow = (id: string, seen: Set<string>): Float64Array => {
+      const { rows, count, below, none } = (byWord ??= wordRows());
+      const known = below.get(id);
       if (known) return known;
-      const best = new Array<number>(wordCount).fill(0);
       const s = content.screens.get(id);
-      if (!s || !allowed(s) || seen.has(id)) return best;
+      if (!s || !allowed(s) || seen.has(id)) return none;
+      const best = new Float64Array(count);
       seen.add(id);
-      const own = ownByWord.get(id);
-      if (own) for (let w = 0; w < wordCount; w++) best[w] = (own[w] ?? 0) * factor(s);
+      const own = rows.get(id);
+      if (own) for (let w = 0; w < count; w++) best[w] = (own[w] ?? 0) * factor(s);
       if (!s.answer) {
         for (const to of optionsFor(s)) {
-          const below = wordsBelow(to, seen);
-          for (let w = 0; w < wordCount; w++) best[w] = Math.max(best[w]!, CHOICE.stepDown * below[w]!);
+          const under = wordsBelow(to, seen);
+          for (let w = 0; w < count; w++) if (CHOICE.stepDown * under[w]! > best[w]!) best[w] = CHOICE.stepDown * under[w]!;
         }
       }
       seen.delete(id);
-      wordsBelowOf.set(id, best);
+      below.set(id, best);
       return best;
+    };
+    const wordRows = () => {
+      const rows = new Map<string, ArrayLike<number>>();
+      let count = 0;
+      for (const e of route.evidence ?? []) {
+        if (!e.byWord || !content.screens.has(e.target)) continue;
+        rows.set(e.target, e.byWord);
+        count = Math.max(count, e.byWord.length);
+      }
+      return { rows, count, below: new Map<string, Float64Array>(), none: new Float64Array(count) };
     };
     /** What the words say for an option beyond what they say for the menu itself: "doctor" names the doctor menu, not one of its screens. */
     const decidedBy = (option: string, menu: string, path: ReadonlySet<string>): number => {
       const below = wordsBelow(option, new Set(path));
-      const own = ownByWord.get(menu);
+      const own = byWord!.rows.get(menu);
       let sum = 0;
-      for (let w = 0; w < wordCount; w++) sum += Math.max(0, below[w]! - (own?.[w] ?? 0));
+      for (let w = 0; w < below.length; w++) sum += Math.max(0, below[w]! - (own?.[w] ?? 0));
       return sum;
     };
     /** Age, time or the named city speak for a screen at or below `id`. */

@@ -8,7 +8,7 @@
 import type { Content } from '../content/load.ts';
 import type { RouteResult } from '../engine/types.ts';
 import { createScreenChooser } from './choose-screen.ts';
-import { normalize } from './normalize.ts';
+import { bounded, normalize } from './normalize.ts';
 import { createSlotReader } from './read-slots.ts';
 import { createRouter, type Router } from './router.ts';
 import type { Vocabulary, WordIndex } from './routing-index.ts';
@@ -27,7 +27,8 @@ export function createContentRouter(content: Content, options: ContentRouterOpti
   const readSlots = createSlotReader(content.routing, displayNames, safeEverywhere(displayNames, words.knowsWord));
   const choose = createScreenChooser(content);
   const readPastUrgency = createUrgencyFilter(content.routing.values());
-  const route = (text: string, lang?: string, city?: string) => {
+  const route = (typed: string, lang?: string, city?: string) => {
+    const text = bounded(typed);
     // "URGENT: ..." is about what follows it; a text whose rest names no subject clearly keeps
     // its words, and one of nothing but "help!" or "urgent!!" gets the emergency menu (112 first).
     const calm = readPastUrgency(text);

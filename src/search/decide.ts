@@ -39,9 +39,9 @@ export class EvidenceGrid {
     this.best[target * this.wordCount + word] = 0;
   }
 
-  /** What each typed word gave `target`. */
-  row(target: number): number[] {
-    return Array.from(this.best.subarray(target * this.wordCount, (target + 1) * this.wordCount));
+  /** What each typed word gave `target` (a view, not a copy: the grid is not changed after). */
+  row(target: number): Float64Array {
+    return this.best.subarray(target * this.wordCount, (target + 1) * this.wordCount);
   }
 
   get(target: number, word: number): number {

@@ -6,6 +6,7 @@
  * The same function runs on the keyword lists and on what people type, so every fold
  * is symmetric: it only has to make the two sides agree, not produce a real word.
  */
+import { TUNING } from './tuning.ts';
 
 /** Zero-width and bidi controls, soft hyphen, BOM. ZWNJ is handled separately. */
 const INVISIBLE = /[\u00AD\u180E\u200B\u200D-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
@@ -143,6 +144,16 @@ function splitPersianPrefix(word: string): string {
   // The Arabic article: "الشرطه" and "شرطه" are the same word for matching.
   if (word.length >= 5 && word.startsWith('ال')) return word.slice(2);
   return word;
+}
+
+/**
+ * A typed text cut to what routing reads: at most `maxKeyLength` characters after NFKC, taken
+ * from at most twice as many typed ones. NFKC can make one character eighteen ("ﷺ"), so a
+ * crafted text is cut both before and after it (security review M6).
+ */
+export function bounded(text: string): string {
+  const folded = text.slice(0, 2 * TUNING.maxKeyLength).normalize('NFKC');
+  return folded.length > TUNING.maxKeyLength ? folded.slice(0, TUNING.maxKeyLength) : folded;
 }
 
 /**

@@ -17,7 +17,7 @@ import { isDanger, liveDangers, type PhraseMatch } from './danger.ts';
 import { decide, EvidenceGrid } from './decide.ts';
 import { readLanguage } from './language-evidence.ts';
 import type { Candidate } from './lexicon.ts';
-import { normalize } from './normalize.ts';
+import { bounded, normalize } from './normalize.ts';
 import { collectHits, scorePhrase, stopWordsOf, type MatchContext } from './phrase-match.ts';
 import { assembleRoutingIndex, buildWordIndex, type Vocabulary, type WordIndex } from './routing-index.ts';
 import { tokenize } from './tokenize.ts';
@@ -46,7 +46,8 @@ export function createRouter(vocab: Vocabulary, words: WordIndex = buildWordInde
       .slice(0, TUNING.maxWords)
       .map((word) => word.slice(0, TUNING.maxWordLength));
 
-  function route(text: string, chosen?: string, trace?: string[]): RouteResult {
+  function route(typed: string, chosen?: string, trace?: string[]): RouteResult {
+    const text = bounded(typed);
     const words = wordsOf(text);
     // A word typed again is looked up once (long messages repeat "ik", "de", "my").
     const seen = new Map<string, Candidate[]>();

@@ -96,6 +96,13 @@ describe('reading ages, durations and cities', () => {
     const long = `${'ab'.repeat(5000)} 3 days`;
     expect(read(long).days).toEqual([3]);
   });
+
+  it('reads a crafted text only as far as routing reads any text: NFKC makes one "ﷺ" eighteen letters (M6)', () => {
+    // The city comes after 2,000 characters once normalised: it is not read, whatever the text.
+    const crafted = `${'ﷺ'.repeat(3000)} I am in Gent`;
+    expect(realRouter().route(crafted).choice?.city).toBeUndefined();
+    expect(realRouter().route(`${'ﷺ'.repeat(50)} I am in Gent`).choice?.city).toBe('gent');
+  });
 });
 
 describe('following the decision trees', () => {
