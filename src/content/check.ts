@@ -109,6 +109,29 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
     }
   }
 
+  // A phrase of a menu below a topic's first screen that is also a phrase of a screen under that
+  // menu: the walk takes an option for words that say more of it than of the menu, so the menu's
+  // copy hides the screen ("iom" under "going back" kept people from the IOM screen).
+  const starts = new Set(content.flows.map((flow) => flow.start));
+  const below = (id: string, seen = new Set<string>()): Set<string> => {
+    const screen = content.screens.get(id);
+    if (!screen || screen.answer) return seen;
+    for (const to of screen.options.map(optionTarget)) if (to !== id && !seen.has(to)) below(to, seen.add(to));
+    return seen;
+  };
+  const phraseKey = (phrase: string) => phrase.toLowerCase().trim().replace(/\s+/g, ' ');
+  for (const [lang, groups] of content.keywords) {
+    for (const [menu, phrases] of Object.entries(groups)) {
+      const screen = content.screens.get(menu);
+      if (!screen || screen.answer || starts.has(menu)) continue;
+      const under = [...below(menu)].filter((id) => groups[id]);
+      for (const phrase of phrases) {
+        const owner = under.find((id) => groups[id]!.some((other) => phraseKey(other) === phraseKey(phrase)));
+        if (owner) err(`locales/${lang}/keywords.json`, menu, `"${phrase}" is also a phrase of ${owner}, a screen under this menu: keep it there only, or the menu hides that screen`);
+      }
+    }
+  }
+
   // ---- reading rules name real cities and countries, and age and time ranges run forwards
   for (const [lang, routing] of content.routing) {
     for (const id of Object.keys(routing.cities)) {

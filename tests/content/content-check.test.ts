@@ -100,6 +100,17 @@ describe('content:check explains what is wrong, and where', () => {
     expect(problems.join('\n')).not.toContain('keywords.json: shelter.tonight');
   });
 
+  it('finds a phrase of a menu that a screen under the menu has too', () => {
+    // A menu between the topic's first screen and the tonight screen.
+    const dir = broken('flows/shelter.yaml', (t) =>
+      t.replace('{ to: shelter.tonight, countries: [nl] }', '{ to: shelter.who, countries: [nl] }').replace('  - id: shelter.tonight\n', '  - id: shelter.who\n    options: [shelter.tonight]\n  - id: shelter.tonight\n'),
+    );
+    writeFileSync(join(dir, 'locales/en/keywords.json'), JSON.stringify({ 'shelter.who': ['no bed', 'bed tonight'], 'shelter.tonight': ['Bed tonight'] }));
+    const problems = loadProblems(dir);
+    expect(problems).toContain('error: locales/en/keywords.json: shelter.who: "bed tonight" is also a phrase of shelter.tonight, a screen under this menu: keep it there only, or the menu hides that screen');
+    expect(problems.join('\n')).not.toContain('"no bed"');
+  });
+
   it('finds a typed-question phrase that is only a place name', () => {
     const dir = broken('locales/en/shelter.json', (t) => t);
     writeFileSync(join(dir, 'locales/en/routing.json'), JSON.stringify({ countries: { nl: ['Holland'] } }));
