@@ -29,12 +29,15 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
  */
 export function createUrgencyFilter(routing: Iterable<RoutingData>): (text: string) => ReadPast {
   const forms = new Set<string>();
+  /** First words of the forms: only there is a form worth a look. */
+  const starts = new Set<string>();
   let longest = 0;
   for (const data of routing) {
     for (const form of data.urgency) {
       const words = form.normalize('NFKC').toLowerCase().match(WORD) ?? [];
       if (words.length === 0) continue;
       forms.add(words.join(' '));
+      starts.add(words[0]!);
       longest = Math.max(longest, words.length);
     }
   }
@@ -45,6 +48,7 @@ export function createUrgencyFilter(routing: Iterable<RoutingData>): (text: stri
     // Longest run first at each place, so "very urgent" goes as a whole before "urgent".
     const cuts: Array<[number, number]> = [];
     for (let i = 0; i < words.length; i++) {
+      if (!starts.has(words[i]!.word)) continue;
       for (let length = Math.min(longest, words.length - i); length >= 1; length--) {
         const run = words.slice(i, i + length);
         if (!forms.has(run.map((w) => w.word).join(' '))) continue;
