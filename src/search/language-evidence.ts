@@ -93,10 +93,15 @@ export function readLanguage(text: string, words: readonly string[], candidates:
   // of no known language): in an English text "told" is not "تولد".
   const mayBeRomanised = index.romanised.has(lang) || (given !== undefined && index.romanised.has(given)) || !guess.evidence;
   const withoutSkeletons = (list: Candidate[]) => (list.some((candidate) => candidate.skeleton) ? list.filter((candidate) => !candidate.skeleton) : list);
-  const allowed = mayBeRomanised ? candidates : candidates.map(withoutSkeletons);
+  const langIndex = index.languageIndex.get(lang) ?? -1;
+  // A number or time word of the text's language is read by the slot reader: as a word it is
+  // only itself ("maanden" is no typo of "tanden").
+  const slotWords = langIndex >= 0 ? index.functionWords.slotWords[langIndex]! : undefined;
+  const exactIfSlot = (list: Candidate[], word: number) => (slotWords?.has(words[word]!) ? list.filter((candidate) => candidate.sim === 1) : list);
+  const allowed = (mayBeRomanised ? candidates : candidates.map(withoutSkeletons)).map(exactIfSlot);
   return {
     lang,
-    langIndex: index.languageIndex.get(lang) ?? -1,
+    langIndex,
     givenIndex,
     unknown: !guess.evidence && given === undefined,
     candidates: allowed,

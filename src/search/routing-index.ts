@@ -37,6 +37,12 @@ export interface Vocabulary {
   /** Languages people also type in Latin letters (routing.json `romanised`). */
   romanised?: ReadonlySet<string>;
   /**
+   * Per language, the words the slot reader reads (numbers and time units: routing.json),
+   * space-separated: in a text of that language they are matched as typed, never as a typo of
+   * another word ("maanden", months, is not "tanden", teeth).
+   */
+  slotWords?: ReadonlyMap<string, string>;
+  /**
    * How each language is written: scripts, script order and letter hints (routing.json).
    * Without it every language may be written in every script, with no letter hints.
    */
@@ -58,6 +64,8 @@ export interface FunctionWords {
   readonly negationsAfter: ReadonlyArray<ReadonlySet<string>>;
   /** Function word or negation -> the languages that have it, as a bit mask. */
   readonly languagesOf: ReadonlyMap<string, number>;
+  /** Per language, the number and time-unit words the slot reader reads (Vocabulary.slotWords). */
+  readonly slotWords: ReadonlyArray<ReadonlySet<string>>;
 }
 
 export interface LanguageUse {
@@ -177,7 +185,8 @@ function readFunctionWords(vocab: Vocabulary, languages: readonly string[]): { f
     }
     for (const raw of rawWords(`${listed.stop} ${listed.neg}`)) typed.push([raw, language]);
   });
-  return { functionWords: { stop, negations, negationsAfter, languagesOf }, rawWords: typed };
+  const slotWords = languages.map((lang) => new Set(tokenize(normalize(vocab.slotWords?.get(lang) ?? ''))));
+  return { functionWords: { stop, negations, negationsAfter, languagesOf, slotWords }, rawWords: typed };
 }
 
 const NONE = 'none';

@@ -70,6 +70,12 @@ describe('reading ages, durations and cities', () => {
     expect(realRouter().route('gentte doktor lazim', 'tr').choice?.city).toBe('gent');
   });
 
+  it('reads a number or time word as itself, never as a typo of another word', () => {
+    // "maanden" (months) is one letter from "tanden" (teeth).
+    const evidence = realRouter().route('ik werk al 3 maanden', 'nl').evidence ?? [];
+    expect(evidence.map((e) => e.target)).not.toContain('health.dentist');
+  });
+
   it("reads number words in the text's language only: English 'a' is no number in French", () => {
     const read = slotReader();
     expect(read('ma fille a 7 ans', ['fr']).ages).toEqual([7]);
