@@ -97,6 +97,7 @@ const ETHIOPIC_SAME: Record<number, number> = {
 };
 const ETHIOPIC_SYLLABLE = /[\u1200-\u135A]/g;
 const ETHIOPIC_PUNCT = /[\u1360-\u1368]/g;
+const ETHIOPIC_LETTER = /\p{Script=Ethiopic}/u;
 
 function ethiopicBase(ch: string): string {
   const cp = ch.codePointAt(0)!;
@@ -187,7 +188,9 @@ export function normalize(text: string): string {
   const out: string[] = [];
   for (const w of words) {
     if (!w) continue;
-    const folded = foldArabiziDigits(w).replace(/(\p{L})\1+/gu, '$1');
+    // Not in Ge'ez script: there a repeated letter is two syllables once vowels are folded
+    // ("መሞት", to die, is not "ማታ", evening).
+    const folded = foldArabiziDigits(w).replace(/(\p{L})\1+/gu, (run, letter: string) => (ETHIOPIC_LETTER.test(letter) ? run : letter));
     if (folded) out.push(splitPersianPrefix(folded));
   }
   return out.join(' ');

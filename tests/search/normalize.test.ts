@@ -93,6 +93,10 @@ describe('normalize', () => {
     same('ወረቐት', 'ወረቀት');
   });
 
+  it('keeps two Ethiopic syllables that fold to one consonant: "to die" is not "evening"', () => {
+    expect(normalize('መሞት')).not.toBe(normalize('ማታ'));
+  });
+
   it('keeps the Ukrainian apostrophe inside the word', () => {
     expect(normalize("чоловік б'є")).toBe('чоловік бє');
   });

@@ -232,6 +232,11 @@ describe('danger first, false alarms rare', () => {
     }
   });
 
+  it('raises no alarm for "in the evening I want to see a doctor" in Amharic, which folded onto "I want to die"', () => {
+    expect(realRouter().route('ማታ ሐኪም ማየት እፈልጋለሁ', 'am').urgent).toBe(false);
+    expect(realRouter().route('መሞት እፈልጋለሁ', 'am').urgent).toBe(true);
+  });
+
   it('raises no alarm for idioms, the fire station or the siren test', () => {
     for (const text of ['where is the fire station', 'I am just killing time', 'this heat is killing me', 'the siren on monday at noon, is it a test?']) {
       const r = realRouter().route(text);
