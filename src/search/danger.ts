@@ -50,9 +50,12 @@ export function negationOf(danger: PhraseMatch, words: readonly string[], textLa
   const first = Math.min(...danger.matched);
   const last = Math.max(...danger.matched);
   const own = new Set(danger.matched);
+  // The phrase's own negation typed twice ("I do not want to live ... I have no hope": "نه" twice)
+  // is still its own, whichever of the two it was read at.
+  const ownWords = new Set(danger.matched.map((word) => words[word]));
   for (let word = Math.max(0, first - NEGATION_BEFORE); word <= Math.min(words.length - 1, last + NEGATION_AFTER); word++) {
     const after = word > first;
-    if ((negates(phraseLanguage, words[word]!, after) || negates(textLanguage, words[word]!, after)) && !own.has(word)) return word;
+    if ((negates(phraseLanguage, words[word]!, after) || negates(textLanguage, words[word]!, after)) && !own.has(word) && !ownWords.has(words[word])) return word;
   }
   return -1;
 }

@@ -8,7 +8,7 @@ import { tokenize } from '../../src/search/tokenize.ts';
 const index = buildRoutingIndex({
   languages: ['en', 'tr', 'ar'],
   keywords: new Map<string, Record<string, string[]>>([
-    ['en', { emergency: ['urgent', 'fire'], shelter: ['emergency shelter'], 'emergency.young': ['emergency'] }],
+    ['en', { emergency: ['urgent', 'fire', 'no air'], shelter: ['emergency shelter'], 'emergency.young': ['emergency'] }],
     ['tr', { emergency: ['acil'] }],
     ['ar', { basics: ['la'] }],
   ]),
@@ -27,6 +27,13 @@ const danger = (text: string, matched: number[]): PhraseMatch => ({ phrase: phra
 const wordsOf = (text: string) => tokenize(normalize(text));
 
 describe('negation windows', () => {
+  it('takes the phrase\'s own negation typed twice for its own, not for one that cancels it', () => {
+    // "no air ... no": the phrase's "no" may be read at its second place; the first is still its own.
+    expect(negationOf(danger('no air', [3, 1]), 'no air really no'.split(' '), EN, index)).toBe(-1);
+    // Another negation before it still cancels: "not no air" is no danger phrase.
+    expect(negationOf(danger('no air', [1, 2]), 'not no air'.split(' '), EN, index)).toBe(0);
+  });
+
   it('hears a negation up to three words before the danger phrase', () => {
     expect(negationOf(danger('urgent', [3]), 'it is not urgent'.split(' '), EN, index)).toBe(2);
     expect(negationOf(danger('urgent', [3]), 'not it is urgent'.split(' '), EN, index)).toBe(0);
