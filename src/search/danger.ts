@@ -45,7 +45,10 @@ export function isDanger(phrase: number, hit: Hit, score: PhraseScore, index: Ro
  */
 export function negationOf(danger: PhraseMatch, words: readonly string[], textLanguage: number, index: RoutingIndex): number {
   const { negations, negationsAfter } = index.functionWords;
-  const negates = (lang: number, word: string, after: boolean) => (after ? negationsAfter : negations)[lang]?.has(word) ?? false;
+  // A negation that follows what it negates ("نییە", "değil") does not negate what follows it:
+  // "he has no consciousness, blood comes from his head" still bleeds.
+  const negates = (lang: number, word: string, after: boolean) =>
+    after ? (negationsAfter[lang]?.has(word) ?? false) : (negations[lang]?.has(word) ?? false) && !(negationsAfter[lang]?.has(word) ?? false);
   const phraseLanguage = index.phrases.language(danger.phrase);
   const first = Math.min(...danger.matched);
   const last = Math.max(...danger.matched);

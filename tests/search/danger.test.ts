@@ -27,6 +27,12 @@ const danger = (text: string, matched: number[]): PhraseMatch => ({ phrase: phra
 const wordsOf = (text: string) => tokenize(normalize(text));
 
 describe('negation windows', () => {
+  it('lets a negation that follows what it negates cancel only what stands before it', () => {
+    // "değil" closes the clause before it ("acil değil"); the next one is not negated by it.
+    expect(negationOf(danger('acil', [1]), wordsOf('değil acil'), TR, index)).toBe(-1);
+    expect(negationOf(danger('acil', [1]), wordsOf('yok acil'), TR, index)).toBe(0);
+  });
+
   it('takes the phrase\'s own negation typed twice for its own, not for one that cancels it', () => {
     // "no air ... no": the phrase's "no" may be read at its second place; the first is still its own.
     expect(negationOf(danger('no air', [3, 1]), 'no air really no'.split(' '), EN, index)).toBe(-1);
