@@ -13,10 +13,12 @@ import { STOP } from './phrase-table.ts';
 import type { RoutingIndex } from './routing-index.ts';
 import { TUNING } from './tuning.ts';
 
-/** A phrase and the typed words that matched it (function words aside). */
+/** A phrase and the typed words that matched it (function words aside), and all of them. */
 export interface PhraseMatch {
   readonly phrase: number;
   readonly matched: readonly number[];
+  /** With function words: "now" of "he is hitting me now" is what makes it danger. */
+  readonly matchedAll?: readonly number[];
 }
 
 /** A negation this many words before a danger phrase cancels it ("I do not want to die")... */
@@ -67,7 +69,13 @@ export function negationOf(danger: PhraseMatch, words: readonly string[], textLa
 export function insideLongerPhrase(danger: PhraseMatch, complete: readonly PhraseMatch[], index: RoutingIndex): boolean {
   for (const other of complete) {
     if (index.targets[index.phrases.target(other.phrase)]!.topic === index.emergencyTopic || other.matched.length <= danger.matched.length) continue;
-    if (danger.matched.every((word) => other.matched.includes(word))) return true;
+    // Against a phrase of a topic, function words count on both sides: "my husband hits me"
+    // (violence at home) holds "hits me", not "hits me now". An idiom of small talk cancels on
+    // its content words ("following me on instagram" holds "someone is following me").
+    const idiom = index.targets[index.phrases.target(other.phrase)]!.topic < 0;
+    const mine = idiom ? danger.matched : (danger.matchedAll ?? danger.matched);
+    const theirs = idiom ? other.matched : (other.matchedAll ?? other.matched);
+    if (mine.every((word) => theirs.includes(word))) return true;
   }
   return false;
 }

@@ -48,6 +48,8 @@ export interface PhraseScore {
   readonly strict: boolean;
   /** The typed words that matched its words other than function words. */
   readonly matched: readonly number[];
+  /** The typed words that matched any of its words, function words too ("now" of "he hits me now"). */
+  readonly matchedAll: readonly number[];
   /** How much the phrase's language counts for this text (1: the text's own). */
   readonly languageWeight: number;
 }
@@ -144,7 +146,7 @@ export function scorePhrase(phrases: PhraseTable, phrase: number, hit: Hit, topi
       if (sim === 0) continue;
       onEvidence(at[position]!, sim * weights[base + position]! * TUNING.documentWeight * languageWeight, false);
     }
-    return { complete: false, strict: false, matched: NOTHING, languageWeight };
+    return { complete: false, strict: false, matched: NOTHING, matchedAll: NOTHING, languageWeight };
   }
   const share = coverage(phrases, phrase, hit);
   const complete = isComplete(phrases, phrase, hit, share, context.wordCount);
@@ -169,8 +171,9 @@ export function scorePhrase(phrases: PhraseTable, phrase: number, hit: Hit, topi
     onEvidence(at[position]!, value, complete);
   }
   const matched = at.filter((word, position) => word >= 0 && kinds[base + position] !== STOP);
+  const matchedAll = at.filter((word) => word >= 0);
   const strict = complete && sims.every((sim) => sim >= TUNING.completeSim);
-  return { complete, strict, matched, languageWeight };
+  return { complete, strict, matched, matchedAll, languageWeight };
 }
 
 /** The weighted share of the phrase's words (function words aside) that the text has. */

@@ -76,8 +76,8 @@ export function createRouter(vocab: Vocabulary, words: WordIndex = buildWordInde
       phrase = phraseId;
       target = phrases.target(phraseId);
       const score = scorePhrase(phrases, phraseId, hit, targets[target]!.topic, context, addEvidence);
-      if (score.complete && hit.sims.length >= 2) complete.push({ phrase: phraseId, matched: score.matched });
-      if (isDanger(phraseId, hit, score, index)) dangers.push({ phrase: phraseId, matched: score.matched });
+      if (score.complete && hit.sims.length >= 2) complete.push({ phrase: phraseId, matched: score.matched, matchedAll: score.matchedAll });
+      if (isDanger(phraseId, hit, score, index)) dangers.push({ phrase: phraseId, matched: score.matched, matchedAll: score.matchedAll });
     }
 
     // Danger phrases that are negated or part of a longer phrase of another topic do not

@@ -81,6 +81,10 @@ describe('danger inside a longer phrase', () => {
   it('is no danger when a longer complete phrase of another topic holds all its words', () => {
     const shelter = danger('emergency shelter', [0, 1]);
     expect(insideLongerPhrase(danger('emergency', [0]), [shelter], index)).toBe(true);
+    // A function word of the danger phrase the longer one lacks keeps it danger ("hits me now"
+    // is not inside "my husband hits me").
+    const now = { ...danger('emergency', [0]), matchedAll: [0, 2] };
+    expect(insideLongerPhrase(now, [{ ...shelter, matchedAll: [0, 1] }], index)).toBe(false);
     expect(insideLongerPhrase(danger('emergency', [2]), [shelter], index)).toBe(false);
     // A longer phrase of the emergency topic itself does not cancel it.
     expect(insideLongerPhrase(danger('urgent', [0]), [danger('emergency', [0, 1])], index)).toBe(false);
