@@ -97,6 +97,13 @@ export function createScreenChooser(content: Content): ScreenChooser {
       return w;
     };
 
+    /**
+     * How much a screen's evidence counts: less outside the router's topic (the topic is the surer
+     * decision), and less for a screen only for another country than the first when the person
+     * said nowhere where they are (most people live in the first country, data/places.yaml).
+     */
+    const factor = (s: ScreenNode) =>
+      (s.flow === topic ? 1 : CHOICE.otherTopic) * (!country && primary && s.countries && !s.countries.includes(primary) ? CHOICE.elsewhere : 1);
     const mineOf = new Map<string, number>();
     const mine = (id: string): number => {
       let m = mineOf.get(id);
@@ -104,9 +111,7 @@ export function createScreenChooser(content: Content): ScreenChooser {
         const s = content.screens.get(id)!;
         // Age and time pick among the options of the topic; alone they say nothing about it.
         const named = cityScreens.get(id)?.some((c) => slots.cities.includes(c)) ? CHOICE.cityMatch : 0;
-        m = s.flow === topic ? (own.get(id) ?? 0) + slotWeight(s) + named : (own.get(id) ?? 0) * CHOICE.otherTopic;
-        // Said nowhere where they are: most people live in the first country (data/places.yaml).
-        if (!country && primary && s.countries && !s.countries.includes(primary)) m *= CHOICE.elsewhere;
+        m = ((own.get(id) ?? 0) + (s.flow === topic ? slotWeight(s) + named : 0)) * factor(s);
         mineOf.set(id, m);
       }
       return m;
@@ -136,8 +141,6 @@ export function createScreenChooser(content: Content): ScreenChooser {
     // What each typed word gave each screen, and the best of it below a screen (as `reach`, per word).
     // Evidence given as sums only (a route made by hand) says nothing word by word.
     const perWord = (route.evidence ?? []).every((e) => e.byWord || !content.screens.has(e.target));
-    const factor = (s: ScreenNode) =>
-      (s.flow === topic ? 1 : CHOICE.otherTopic) * (!country && primary && s.countries && !s.countries.includes(primary) ? CHOICE.elsewhere : 1);
     /** What each typed word gave each screen, and the best of it below a screen (as `reach`, per word); made when first asked. */
     let byWord: { rows: Map<string, ArrayLike<number>>; count: number; below: Map<string, Float64Array>; none: Float64Array } | undefined;
     const wordsBelow = (id: string, seen: Set<string>): Float64Array => {
