@@ -68,11 +68,12 @@ export function negationOf(danger: PhraseMatch, words: readonly string[], textLa
 /** Whether the danger phrase's words are all part of a longer complete phrase of another topic. */
 export function insideLongerPhrase(danger: PhraseMatch, complete: readonly PhraseMatch[], index: RoutingIndex): boolean {
   for (const other of complete) {
-    if (index.targets[index.phrases.target(other.phrase)]!.topic === index.emergencyTopic || other.matched.length <= danger.matched.length) continue;
+    const topic = index.targets[index.phrases.target(other.phrase)]!.topic;
+    if (topic === index.emergencyTopic || other.matched.length <= danger.matched.length) continue;
     // Against a phrase of a topic, function words count on both sides: "my husband hits me"
     // (violence at home) holds "hits me", not "hits me now". An idiom of small talk cancels on
     // its content words ("following me on instagram" holds "someone is following me").
-    const idiom = index.targets[index.phrases.target(other.phrase)]!.topic < 0;
+    const idiom = topic < 0;
     const mine = idiom ? danger.matched : (danger.matchedAll ?? danger.matched);
     const theirs = idiom ? other.matched : (other.matchedAll ?? other.matched);
     if (mine.every((word) => theirs.includes(word))) return true;

@@ -11,6 +11,7 @@
  * every text (the words rarely mean anything else in another language, and people mix them).
  */
 import type { RoutingData } from '../content/schema.ts';
+import { addRun, eachRun, runTable } from './runs.ts';
 
 export interface ReadPast {
   /** The text without its urgency words. */
@@ -28,35 +29,25 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
  * after a start would wait for.
  */
 export function createUrgencyFilter(routing: Iterable<RoutingData>): (text: string) => ReadPast {
-  const forms = new Set<string>();
-  /** First words of the forms: only there is a form worth a look. */
-  const starts = new Set<string>();
-  let longest = 0;
+  const forms = runTable<true>();
   for (const data of routing) {
     for (const form of data.urgency) {
       const words = form.normalize('NFKC').toLowerCase().match(WORD) ?? [];
-      if (words.length === 0) continue;
-      forms.add(words.join(' '));
-      starts.add(words[0]!);
-      longest = Math.max(longest, words.length);
+      if (words.length > 0) addRun(forms, words.join(' '), true);
     }
   }
-  if (forms.size === 0) return (text) => ({ text, found: false });
+  if (forms.values.size === 0) return (text) => ({ text, found: false });
   return (text) => {
     const folded = text.normalize('NFKC');
     const words = [...folded.matchAll(WORD)].map((m) => ({ word: m[0].toLowerCase(), from: m.index, to: m.index + m[0].length }));
     // Longest run first at each place, so "very urgent" goes as a whole before "urgent".
     const cuts: Array<[number, number]> = [];
-    for (let i = 0; i < words.length; i++) {
-      if (!starts.has(words[i]!.word)) continue;
-      for (let length = Math.min(longest, words.length - i); length >= 1; length--) {
-        const run = words.slice(i, i + length);
-        if (!forms.has(run.map((w) => w.word).join(' '))) continue;
-        cuts.push([run[0]!.from, run[length - 1]!.to]);
-        i += length - 1;
-        break;
-      }
-    }
+    eachRun(
+      words.map((w) => w.word),
+      [forms],
+      (run) => forms.values.get(run),
+      (_, from, length) => cuts.push([words[from]!.from, words[from + length - 1]!.to]),
+    );
     if (cuts.length === 0) return { text, found: false };
     let calm = '';
     let at = 0;
