@@ -273,9 +273,17 @@ export function createScreenChooser(content: Content): ScreenChooser {
     }
     // A menu that names the option for a person the text says nothing more about offers that first.
     const likely = !at.answer && at.ifUndecided && optionsFor(at).includes(at.ifUndecided) ? [at.ifUndecided] : [];
-    const sure = !close && likely.length === 0 && mine(at.id) >= CHOICE.sureWeight;
     const top = Math.max(mine(at.id), ranked[0]?.w ?? 0);
     const worthIt = (x: { w: number }) => x.w >= CHOICE.alternativeShare * top;
+    // Stopped at the topic's first screen, the walk decided nothing: the screens the words name
+    // come before that menu (the topic's button opens it too), the first country's when no place is known.
+    const home = (id: string) => {
+      const c = content.screens.get(id)!.countries;
+      return country || !primary || !c || c.includes(primary);
+    };
+    const namedHere =
+      at.id === topic ? ranked.filter((x) => flowOf(x.id) === topic && x.id !== topic && home(x.id) && x.w >= CHOICE.followOption && worthIt(x)).map((x) => x.id) : [];
+    const sure = !close && likely.length === 0 && namedHere.length === 0 && mine(at.id) >= CHOICE.sureWeight;
     if (sure) {
       const others = ranked.filter((x) => !path.has(x.id) && worthIt(x));
       return { screen: at.id, sure, urgent: false, alternatives: others.slice(0, 2).map((x) => x.id) };
@@ -284,6 +292,7 @@ export function createScreenChooser(content: Content): ScreenChooser {
     // close options, then other screens the words name - this topic's first.
     const offered = [
       ...likely,
+      ...namedHere,
       at.id,
       ...lastChoices.filter((x) => x.w >= CHOICE.followOption).map((x) => x.id),
       ...ranked.filter((x) => flowOf(x.id) === topic && x.id !== topic && worthIt(x) && !path.has(x.id)).map((x) => x.id),

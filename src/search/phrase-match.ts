@@ -61,8 +61,19 @@ const NOTHING: readonly number[] = [];
 
 /** Per typed word: a function word of the text's language or of the chosen one. */
 export function stopWordsOf(words: readonly string[], textLanguage: number, givenLanguage: number, index: RoutingIndex): boolean[] {
-  const { stop } = index.functionWords;
-  return words.map((word) => (textLanguage >= 0 && stop[textLanguage]!.has(word)) || (givenLanguage >= 0 && stop[givenLanguage]!.has(word)));
+  const { stop, slotWords, agePhrases } = index.functionWords;
+  const stopWords = words.map((word) => (textLanguage >= 0 && stop[textLanguage]!.has(word)) || (givenLanguage >= 0 && stop[givenLanguage]!.has(word)));
+  // "40 years old", "2 jaar oud": the words after the unit belong to the age the slot reader
+  // reads, not to "old man" or "te oud" (the elderly's shelter).
+  const isNumber = (word: string | undefined) =>
+    word !== undefined && (/^\d+$/.test(word) || (textLanguage >= 0 && slotWords[textLanguage]!.has(word)) || (givenLanguage >= 0 && slotWords[givenLanguage]!.has(word)));
+  for (let i = 1; i < words.length; i++) {
+    if (!isNumber(words[i - 1])) continue;
+    for (const phrase of agePhrases) {
+      if (phrase.every((word, k) => words[i + k] === word)) for (let k = 1; k < phrase.length; k++) stopWords[i + k] = true;
+    }
+  }
+  return stopWords;
 }
 
 /**

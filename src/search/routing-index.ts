@@ -42,6 +42,8 @@ export interface Vocabulary {
    * another word ("maanden", months, is not "tanden", teeth).
    */
   slotWords?: ReadonlyMap<string, string>;
+  /** Per language, the words and phrases that make a number an age ("years old", routing.json `age`). */
+  ageWords?: ReadonlyMap<string, readonly string[]>;
   /**
    * How each language is written: scripts, script order and letter hints (routing.json).
    * Without it every language may be written in every script, with no letter hints.
@@ -66,6 +68,8 @@ export interface FunctionWords {
   readonly languagesOf: ReadonlyMap<string, number>;
   /** Per language, the number and time-unit words the slot reader reads (Vocabulary.slotWords). */
   readonly slotWords: ReadonlyArray<ReadonlySet<string>>;
+  /** Age phrases of two words or more ("years old", "jaar oud"), of every language, as words. */
+  readonly agePhrases: ReadonlyArray<readonly string[]>;
 }
 
 export interface LanguageUse {
@@ -186,7 +190,12 @@ function readFunctionWords(vocab: Vocabulary, languages: readonly string[]): { f
     for (const raw of rawWords(`${listed.stop} ${listed.neg}`)) typed.push([raw, language]);
   });
   const slotWords = languages.map((lang) => new Set(tokenize(normalize(vocab.slotWords?.get(lang) ?? ''))));
-  return { functionWords: { stop, negations, negationsAfter, languagesOf, slotWords }, rawWords: typed };
+  const agePhrases = new Map<string, string[]>();
+  for (const phrase of [...(vocab.ageWords?.values() ?? [])].flat()) {
+    const words = tokenize(normalize(phrase));
+    if (words.length > 1) agePhrases.set(words.join(' '), words);
+  }
+  return { functionWords: { stop, negations, negationsAfter, languagesOf, slotWords, agePhrases: [...agePhrases.values()] }, rawWords: typed };
 }
 
 const NONE = 'none';

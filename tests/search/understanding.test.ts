@@ -172,6 +172,24 @@ describe('following the decision trees', () => {
     expect(kids.screen).toBe('shelter.children');
   });
 
+  it('offers the screens the words name before the topic\'s menu when the walk decides nothing there', () => {
+    // Vaccination is named, but only "see also" of another answer leads there: the screen first, the menu beside it.
+    for (const text of ['my son is 2 years old and never had a vaccination', 'моему сыну 2 года, у него нет прививок', 'mon fils a 2 ans et n a jamais été vacciné']) {
+      const c = screen(text)!;
+      expect(c.screen, text).toBe('health.child.jgz');
+      expect(c.sure, text).toBe(false);
+      expect(c.alternatives, text).toContain('health');
+    }
+  });
+
+  it('reads "years old" after a number as the age, not as words of the shelter for older people', () => {
+    expect(screen('i am 40 years old and need a doctor')?.screen).toMatch(/^health\./);
+    expect(screen('ik ben 40 jaar oud en heb een dokter nodig')?.screen).toMatch(/^health\./);
+    // The age itself still decides: 70 is the older people's screen.
+    expect(screen('i am 70 years old and sleep outside')?.screen).toBe('shelter.older');
+    expect(screen('I am an old man with nowhere to sleep')?.screen).toBe('shelter.older');
+  });
+
   it('takes the only option a menu has where the person is', () => {
     // In Ghent the shelter menu has one option: the Ghent night shelter.
     expect(screen('в генте негде спать')?.screen).toBe('shelter.be');
