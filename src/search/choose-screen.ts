@@ -104,6 +104,11 @@ export function createScreenChooser(content: Content): ScreenChooser {
      */
     const factor = (s: ScreenNode) =>
       (s.flow === topic ? 1 : CHOICE.otherTopic) * (!country && primary && s.countries && !s.countries.includes(primary) ? CHOICE.elsewhere : 1);
+    /** A screen for the person's country, or for the first country when no place is known (or for every country). */
+    const atHome = (id: string) => {
+      const countries = content.screens.get(id)!.countries;
+      return country !== undefined || !primary || !countries || countries.includes(primary);
+    };
     const mineOf = new Map<string, number>();
     const mine = (id: string): number => {
       let m = mineOf.get(id);
@@ -205,7 +210,9 @@ export function createScreenChooser(content: Content): ScreenChooser {
     const isDanger = (id: string) => flowOf(id) === 'emergency' && content.screens.get(id)!.urgent !== false;
     // Danger first: the emergency screen the words name, or the emergency menu.
     if (route.urgent) {
-      const named = ranked.find((x) => isDanger(x.id) && x.id !== 'emergency' && x.w >= CHOICE.followOption);
+      // With no place known, the first country's screen for that danger before another country's.
+      const dangers = ranked.filter((x) => isDanger(x.id) && x.id !== 'emergency' && x.w >= CHOICE.followOption);
+      const named = dangers.find((x) => atHome(x.id)) ?? dangers[0];
       const screen = named?.id ?? 'emergency';
       const top = ranked[0]?.w ?? 0;
       const others = ranked.filter((x) => x.id !== screen && x.w >= CHOICE.alternativeShare * top);
@@ -277,12 +284,8 @@ export function createScreenChooser(content: Content): ScreenChooser {
     const worthIt = (x: { w: number }) => x.w >= CHOICE.alternativeShare * top;
     // Stopped at the topic's first screen, the walk decided nothing: the screens the words name
     // come before that menu (the topic's button opens it too), the first country's when no place is known.
-    const home = (id: string) => {
-      const c = content.screens.get(id)!.countries;
-      return country || !primary || !c || c.includes(primary);
-    };
     const namedHere =
-      at.id === topic ? ranked.filter((x) => flowOf(x.id) === topic && x.id !== topic && home(x.id) && x.w >= CHOICE.followOption && worthIt(x)).map((x) => x.id) : [];
+      at.id === topic ? ranked.filter((x) => flowOf(x.id) === topic && x.id !== topic && atHome(x.id) && x.w >= CHOICE.followOption && worthIt(x)).map((x) => x.id) : [];
     const sure = !close && likely.length === 0 && namedHere.length === 0 && mine(at.id) >= CHOICE.sureWeight;
     if (sure) {
       const others = ranked.filter((x) => !path.has(x.id) && worthIt(x));

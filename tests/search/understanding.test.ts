@@ -250,6 +250,36 @@ describe('danger first, false alarms rare', () => {
     }
   });
 
+  it("opens the first country's danger screen when no place is known, the other country's beside it", () => {
+    const choose = createScreenChooser(realContent());
+    const slots = { ages: [], days: [], cities: [], countries: [] };
+    // The words of Ghent's screen can be the stronger by chance of the phrase lists.
+    const danger: RouteResult = {
+      topic: 'emergency',
+      target: 'emergency.violence-be',
+      lang: 'nl',
+      score: 0.9,
+      urgent: true,
+      alternatives: [],
+      evidence: [
+        { target: 'emergency.violence-be', score: 1.6 },
+        { target: 'emergency.violence', score: 0.7 },
+      ],
+    };
+    const nowhere = choose(danger, { slots });
+    expect(nowhere.screen).toBe('emergency.violence');
+    expect(nowhere.alternatives).toContain('emergency.violence-be');
+    expect(choose(danger, { slots, country: 'be' }).screen).toBe('emergency.violence-be');
+    expect(realRouter().route('mijn buurvrouw wordt nu geslagen in Gent').choice?.screen).toBe('emergency.violence-be');
+  });
+
+  it('reads "took many pills" in Russian and Ukrainian as danger', () => {
+    for (const text of ['моя подруга выпила много таблеток и не отвечает', 'мама випила багато таблеток і не прокидається']) {
+      const r = realRouter().route(text);
+      expect({ screen: r.choice?.screen, urgent: r.urgent }, text).toEqual({ screen: 'emergency.self-harm', urgent: true });
+    }
+  });
+
   it('raises no alarm for "in the evening I want to see a doctor" in Amharic, which folded onto "I want to die"', () => {
     expect(realRouter().route('ማታ ሐኪም ማየት እፈልጋለሁ', 'am').urgent).toBe(false);
     expect(realRouter().route('መሞት እፈልጋለሁ', 'am').urgent).toBe(true);
