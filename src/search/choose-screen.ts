@@ -222,7 +222,11 @@ export function createScreenChooser(content: Content): ScreenChooser {
     // ("i could kill for a coffee", "my battery is dead"): no screen, so the reply is the menu,
     // whose 🆘 112 button is always there.
     if (topic === 'emergency' && !ranked.some((x) => x.id !== 'emergency' && flowOf(x.id) === 'emergency' && x.w >= CHOICE.followOption)) {
-      return { screen: null, sure: false, urgent: false, alternatives: [] };
+      // The words name an emergency screen of another country than the person's ("I want to die",
+      // in Ghent, in words only the Dutch screen has): the emergency screen, which lists this
+      // country's, not the menu.
+      const abroad = [...own].some(([id, w]) => id !== topic && flowOf(id) === topic && !allowed(content.screens.get(id)!) && w >= CHOICE.followOption);
+      return abroad ? { screen: topic, sure: false, urgent: false, alternatives: [] } : { screen: null, sure: false, urgent: false, alternatives: [] };
     }
     // Down the topic's tree: take the option with the most evidence below it while there is
     // enough; stop at a menu where the text does not decide.

@@ -273,6 +273,28 @@ describe('danger first, false alarms rare', () => {
     expect(realRouter().route('mijn buurvrouw wordt nu geslagen in Gent').choice?.screen).toBe('emergency.violence-be');
   });
 
+  it("offers the emergency screen, not the menu, when the words name only another country's emergency screen", () => {
+    const choose = createScreenChooser(realContent());
+    const slots = { ages: [], days: [], cities: ['gent'], countries: [] };
+    // Words only the Dutch self-harm screen has, typed by a person in Ghent, and no danger phrase complete.
+    const words: RouteResult = {
+      topic: 'emergency',
+      target: 'emergency.self-harm',
+      lang: 'ti',
+      score: 0.5,
+      urgent: false,
+      alternatives: [],
+      evidence: [
+        { target: 'emergency.self-harm', score: 0.9 },
+        { target: 'emergency', score: 0.7 },
+      ],
+    };
+    expect(choose(words, { slots, country: 'be', city: 'gent' }).screen).toBe('emergency');
+    expect(choose(words, { slots: { ...slots, cities: [] } }).screen).toBe('emergency.self-harm');
+    // Words of the emergency topic that name no emergency screen still get the menu.
+    expect(choose({ ...words, evidence: [{ target: 'emergency', score: 0.9 }] }, { slots, country: 'be', city: 'gent' }).screen).toBeNull();
+  });
+
   it('reads "took many pills" in Russian and Ukrainian as danger', () => {
     for (const text of ['моя подруга выпила много таблеток и не отвечает', 'мама випила багато таблеток і не прокидається']) {
       const r = realRouter().route(text);
