@@ -16,7 +16,19 @@ import { SqliteStats } from '../src/stats/sqlite-stats.ts';
 import { createContentRouter } from '../src/search/content-router.ts';
 import { fmt } from './support.ts';
 
-const botInfo: UserFromGetMe = { id: 1, is_bot: true, first_name: 'Bench', username: 'bench_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: true, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false } as UserFromGetMe;
+const botInfo: UserFromGetMe = {
+  id: 1,
+  is_bot: true,
+  first_name: 'Bench',
+  username: 'bench_bot',
+  can_join_groups: false,
+  can_read_all_group_messages: false,
+  supports_inline_queries: true,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+} as UserFromGetMe;
 
 /** Answers every Bot API call locally, the way Telegram would for a successful call. */
 function offline(bot: Bot) {
@@ -31,7 +43,18 @@ function offline(bot: Bot) {
 }
 
 function updates(content: ReturnType<typeof loadContent>, count: number): Update[] {
-  const texts = ['i need a place to sleep tonight', 'ik heb een dokter nodig', 'أحتاج طبيب', 'دکتر می خواهم', 'ሓኪም', 'me asaltaron ayer', 'école pour mes enfants', 'hello', 'адвокат', 'waa la i garaacay'];
+  const texts = [
+    'i need a place to sleep tonight',
+    'ik heb een dokter nodig',
+    'أحتاج طبيب',
+    'دکتر می خواهم',
+    'ሓኪም',
+    'me asaltaron ayer',
+    'école pour mes enfants',
+    'hello',
+    'адвокат',
+    'waa la i garaacay',
+  ];
   const screens = [...content.screens.keys()];
   const out: Update[] = [];
   for (let i = 0; i < count; i++) {

@@ -75,11 +75,7 @@ function main(): void {
   const files = args.filter((a) => !a.startsWith('--'));
   const paths = files.length
     ? files.map((f) => resolve(f))
-    : [
-        join(root, '..', 'shared', 'eval', 'routes-dev.tsv'),
-        join(root, 'tests', 'search', 'fixtures', 'routes-blind.tsv'),
-        join(root, 'tests', 'search', 'fixtures', 'routes-faq.tsv'),
-      ];
+    : [join(root, '..', 'shared', 'eval', 'routes-dev.tsv'), join(root, 'tests', 'search', 'fixtures', 'routes-blind.tsv'), join(root, 'tests', 'search', 'fixtures', 'routes-faq.tsv')];
   const sets: Array<[string, Row[]]> = paths.map((p) => [p.split('/').pop()!, readRows(p)]);
   const mix = sets.flatMap(([, rows]) => rows.map((r) => r.text));
   // Long messages happen too: people paste whole stories.

@@ -16,8 +16,14 @@ const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   BOT_MODE: z.enum(['polling', 'webhook'], { message: 'BOT_MODE must be polling or webhook' }).default('polling'),
   WEBHOOK_URL: z.url({ message: 'WEBHOOK_URL must be the public https address of this bot' }).optional(),
-  WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'WEBHOOK_SECRET may use letters, digits, _ and - only').optional(),
-  BOT_USERNAME: z.string().regex(/^[A-Za-z0-9_]{5,32}$/).optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, 'WEBHOOK_SECRET may use letters, digits, _ and - only')
+    .optional(),
+  BOT_USERNAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_]{5,32}$/)
+    .optional(),
 });
 
 export type Config = z.infer<typeof schema>;

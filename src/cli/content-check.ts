@@ -15,7 +15,9 @@ try {
   const warnings = report.problems.filter((p) => p.severity === 'warning');
   for (const p of [...errors, ...warnings]) console.log(formatProblem(p));
   console.log('');
-  console.log(`${content.flows.length} flows, ${content.screens.size} screens, ${content.services.size} services, ${content.facts.size} facts, ${content.languages.length} languages; ${report.screensRendered} screens rendered.`);
+  console.log(
+    `${content.flows.length} flows, ${content.screens.size} screens, ${content.services.size} services, ${content.facts.size} facts, ${content.languages.length} languages; ${report.screensRendered} screens rendered.`,
+  );
   const gaps = [...report.missing].filter(([, n]) => n > 0).map(([lang, n]) => `${lang} ${n}`);
   if (gaps.length) console.log(`Texts still shown in English (missing translations): ${gaps.join(', ')}`);
   const stale = [...report.outdated].filter(([, n]) => n > 0).map(([lang, n]) => `${lang} ${n}`);

@@ -108,8 +108,7 @@ export function screenReport(path: string, rows: ScreenEvalRow[], router: Router
     }
     if (!s.top1) misses.push(`  ${row.lang}\t${row.screens.join('|') || 'none'} -> ${s.got.join(', ') || 'none'}${s.top3 ? ' (top-3)' : ''}\t${row.text}`);
   }
-  const line = (t: Tally) =>
-    `top-1 ${pct(t.top1, t.n).padStart(6)}  top-3 ${pct(t.top3, t.n).padStart(6)}  topic ${pct(t.topic, t.n).padStart(6)}  emergency on none lines ${t.alarms}/${t.none}`;
+  const line = (t: Tally) => `top-1 ${pct(t.top1, t.n).padStart(6)}  top-3 ${pct(t.top3, t.n).padStart(6)}  topic ${pct(t.topic, t.n).padStart(6)}  emergency on none lines ${t.alarms}/${t.none}`;
   const out = [`${path}: ${rows.length} lines (screen level)`, `all   ${line(all)}`, 'per language:'];
   for (const [k, t] of [...byLang].sort()) out.push(`  ${k.padEnd(4)}${line(t)}  (${t.n})`);
   out.push(`misses (${misses.length}):`, ...misses);

@@ -28,6 +28,10 @@ const csv =
   '\r\n';
 writeFileSync(out, csv);
 const counts = rows.reduce<Record<string, number>>((acc, r) => ((acc[r.status] = (acc[r.status] ?? 0) + 1), acc), {});
-console.log(`Wrote ${out}: ${rows.length} texts (${Object.entries(counts).map(([s, n]) => `${n} ${s}`).join(', ')}).`);
+console.log(
+  `Wrote ${out}: ${rows.length} texts (${Object.entries(counts)
+    .map(([s, n]) => `${n} ${s}`)
+    .join(', ')}).`,
+);
 console.log('Fill the "translation" column, keep {{placeholders}} and <b>tags</b>, then: npm run i18n:import -- ' + out);
 console.log('An "outdated" text that is still right: change its status to "translated".');

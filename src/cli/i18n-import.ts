@@ -19,7 +19,10 @@ if (!file) {
 }
 // The language: --lang, else the one language code found in the file name (ti.csv, upd-ti.csv, ti_2026-11.csv).
 const codes = loadLanguageCodes(process.cwd()).filter((c) => c !== 'en');
-const inName = basename(file).replace(/\.csv$/i, '').split(/[._\s-]/).filter((part) => codes.includes(part));
+const inName = basename(file)
+  .replace(/\.csv$/i, '')
+  .split(/[._\s-]/)
+  .filter((part) => codes.includes(part));
 const lang = values.lang ?? (inName.length === 1 ? inName[0]! : undefined);
 if (!lang || !codes.includes(lang)) {
   console.error(values.lang ? `"${values.lang}" is not a language in locales/languages.json.` : `Say which language the file is in: npm run i18n:import -- ${file} --lang ti`);
@@ -33,7 +36,13 @@ if (keyCol < 0 || translationCol < 0) {
   process.exit(2);
 }
 const rows = body
-  .map((cells, i) => ({ row: i + 2, id: cells[keyCol] ?? '', english: englishCol >= 0 ? (cells[englishCol] ?? '') : '', translation: cells[translationCol] ?? '', status: statusCol >= 0 ? cells[statusCol] : undefined }))
+  .map((cells, i) => ({
+    row: i + 2,
+    id: cells[keyCol] ?? '',
+    english: englishCol >= 0 ? (cells[englishCol] ?? '') : '',
+    translation: cells[translationCol] ?? '',
+    status: statusCol >= 0 ? cells[statusCol] : undefined,
+  }))
   .filter((r) => r.id.trim());
 const result = applyTranslations(process.cwd(), lang, rows);
 for (const r of result.rejected) console.log(`rejected: row ${r.row} (${r.id}): ${r.reason}`);

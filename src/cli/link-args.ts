@@ -7,7 +7,14 @@ export type LinkArgs = { screen: string; lang: string; city?: string; demo: bool
 export function parseLinkArgs(content: Content, argv: string[]): LinkArgs {
   const { values } = parseArgs({
     args: argv,
-    options: { topic: { type: 'string' }, screen: { type: 'string' }, lang: { type: 'string', default: 'en' }, city: { type: 'string' }, demo: { type: 'boolean', default: false }, out: { type: 'string' } },
+    options: {
+      topic: { type: 'string' },
+      screen: { type: 'string' },
+      lang: { type: 'string', default: 'en' },
+      city: { type: 'string' },
+      demo: { type: 'boolean', default: false },
+      out: { type: 'string' },
+    },
   });
   const screen = values.screen ?? values.topic ?? 'home';
   const problems: string[] = [];

@@ -104,7 +104,8 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
     for (const [target, phrases] of Object.entries(groups)) {
       if (target !== 'none' && !content.screens.has(target)) err(`locales/${lang}/keywords.json`, target, 'no screen has this id: these words lead nowhere (rename the group to the screen it is for)');
       for (const phrase of phrases) {
-        if (placeNames.has(phrase.toLowerCase())) err(`locales/${lang}/keywords.json`, target, `"${phrase}" is only a place name: places are read from routing.json (cities, countries), so leave it out`);
+        if (placeNames.has(phrase.toLowerCase()))
+          err(`locales/${lang}/keywords.json`, target, `"${phrase}" is only a place name: places are read from routing.json (cities, countries), so leave it out`);
       }
     }
   }
@@ -197,7 +198,8 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
   const limit = new Date(Date.UTC(opts.now.getUTCFullYear(), opts.now.getUTCMonth() - STALE_MONTHS, 1));
   const old = (checked: string) => new Date(`${checked.length === 7 ? `${checked}-01` : checked}T00:00:00Z`) < limit;
   for (const f of content.facts.values()) if (old(f.checked)) warn('data/facts/', f.id, `checked ${f.checked}: more than ${STALE_MONTHS} months ago, check it against ${f.source} again`);
-  for (const s of content.services.values()) if (old(s.checked)) warn(`data/services/${s.namespace}.yaml`, s.id, `checked ${s.checked}: more than ${STALE_MONTHS} months ago, check it against ${s.source} again`);
+  for (const s of content.services.values())
+    if (old(s.checked)) warn(`data/services/${s.namespace}.yaml`, s.id, `checked ${s.checked}: more than ${STALE_MONTHS} months ago, check it against ${s.source} again`);
 
   return { problems, missing, outdated, screensRendered: crawl.renders };
 }

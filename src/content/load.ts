@@ -153,7 +153,12 @@ export function loadContent(rootDir: string = process.cwd(), options: LoadOption
   // ---- languages
   const languages = readFile(join(rootDir, 'locales', 'languages.json'), languagesFileSchema) ?? [];
   const language = new Map(languages.map((l) => [l.code, l]));
-  checkUnique(languages.map((l) => l.code), 'locales/languages.json', 'language code', problems);
+  checkUnique(
+    languages.map((l) => l.code),
+    'locales/languages.json',
+    'language code',
+    problems,
+  );
   if (languages.length && !language.has('en')) {
     problems.push({ file: 'locales/languages.json', where: '', message: 'English ("en") must be in the registry: it is the source language and the fallback', severity: 'error' });
   }
@@ -164,13 +169,24 @@ export function loadContent(rootDir: string = process.cwd(), options: LoadOption
   const cities = places?.cities ?? [];
   const city = new Map(cities.map((c) => [c.id, c]));
   const cityByCode = new Map(cities.map((c) => [c.code, c]));
-  checkUnique(cities.map((c) => c.id), 'data/places.yaml', 'city id', problems);
-  checkUnique(cities.map((c) => c.code), 'data/places.yaml', 'city code', problems);
+  checkUnique(
+    cities.map((c) => c.id),
+    'data/places.yaml',
+    'city id',
+    problems,
+  );
+  checkUnique(
+    cities.map((c) => c.code),
+    'data/places.yaml',
+    'city code',
+    problems,
+  );
   cities.forEach((c, i) => {
     if (!countries.has(c.country)) problems.push({ file: 'data/places.yaml', where: `cities[${i}].country`, message: `unknown country "${c.country}"`, severity: 'error' });
   });
   for (const [i, c] of (places?.countries ?? []).entries()) {
-    if (!language.has(c.deskLanguage)) problems.push({ file: 'data/places.yaml', where: `countries[${i}].deskLanguage`, message: `"${c.deskLanguage}" is not in locales/languages.json`, severity: 'error' });
+    if (!language.has(c.deskLanguage))
+      problems.push({ file: 'data/places.yaml', where: `countries[${i}].deskLanguage`, message: `"${c.deskLanguage}" is not in locales/languages.json`, severity: 'error' });
   }
 
   // ---- services and facts
@@ -180,7 +196,8 @@ export function loadContent(rootDir: string = process.cwd(), options: LoadOption
     const namespace = name.replace(/\.yaml$/, '');
     const list = readFile(join(rootDir, file), servicesFileSchema) ?? [];
     list.forEach((s, i) => {
-      if (services.has(s.id)) problems.push({ file, where: `[${i}].id`, message: `service "${s.id}" is defined twice (also in data/services/${services.get(s.id)!.namespace}.yaml)`, severity: 'error' });
+      if (services.has(s.id))
+        problems.push({ file, where: `[${i}].id`, message: `service "${s.id}" is defined twice (also in data/services/${services.get(s.id)!.namespace}.yaml)`, severity: 'error' });
       for (const a of s.area) {
         if (!countries.has(a) && !city.has(a)) problems.push({ file, where: `[${i}].area`, message: `"${a}" is neither a country nor a city in data/places.yaml`, severity: 'error' });
       }
@@ -208,7 +225,13 @@ export function loadContent(rootDir: string = process.cwd(), options: LoadOption
     if (flow.start !== flow.id) problems.push({ file, where: 'start', message: `the first screen must have the flow's id "${flow.id}"`, severity: 'error' });
     flow.screens.forEach((s, i) => {
       if (RESERVED_SCREENS.has(s.id)) problems.push({ file, where: `screens[${i}].id`, message: `"${s.id}" is reserved for the bot's own screens`, severity: 'error' });
-      else if (s.id !== flow.id && !s.id.startsWith(`${flow.id}.`)) problems.push({ file, where: `screens[${i}].id`, message: `screen ids in this flow start with "${flow.id}." (so a button shows which topic it belongs to)`, severity: 'error' });
+      else if (s.id !== flow.id && !s.id.startsWith(`${flow.id}.`))
+        problems.push({
+          file,
+          where: `screens[${i}].id`,
+          message: `screen ids in this flow start with "${flow.id}." (so a button shows which topic it belongs to)`,
+          severity: 'error',
+        });
       const prev = screenDefs.get(s.id);
       if (prev) problems.push({ file, where: `screens[${i}].id`, message: `screen "${s.id}" is defined twice (also ${prev.file})`, severity: 'error' });
       else screenDefs.set(s.id, { def: s, flow: flow.id, file, index: i });
@@ -237,7 +260,8 @@ export function loadContent(rootDir: string = process.cwd(), options: LoadOption
     def.answer?.facts.forEach((f, j) => {
       if (!facts.has(f)) problems.push({ file, where: `screens[${index}].answer.facts[${j}]`, message: `there is no fact "${f}" in data/facts/`, severity: 'error' });
     });
-    if (!def.answer && def.options.length === 0) problems.push({ file, where: `screens[${index}]`, message: `screen "${def.id}" has neither options nor an answer: a person would be stuck here`, severity: 'error' });
+    if (!def.answer && def.options.length === 0)
+      problems.push({ file, where: `screens[${index}]`, message: `screen "${def.id}" has neither options nor an answer: a person would be stuck here`, severity: 'error' });
   }
 
   // "Back" goes to the screen that first leads here, breadth-first from the main menu.

@@ -18,9 +18,7 @@ const screenId = z
   .max(MAX_SCREEN_ID_BYTES, `keep screen ids at most ${MAX_SCREEN_ID_BYTES} characters (they travel inside buttons)`);
 
 /** "2026-03" or "2026-03-05": the day someone last checked a fact against its source. */
-const checkedDate = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'write the checked date as YYYY-MM or YYYY-MM-DD');
+const checkedDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'write the checked date as YYYY-MM or YYYY-MM-DD');
 
 const url = z.url({ message: 'must be a full web address starting with https://' });
 

@@ -17,10 +17,7 @@ export interface Translator {
   readonly i18n: i18n;
 }
 
-export function createTranslator(
-  resources: ReadonlyMap<string, ReadonlyMap<string, Readonly<Record<string, string>>>>,
-  namespaces: string[],
-): Translator {
+export function createTranslator(resources: ReadonlyMap<string, ReadonlyMap<string, Readonly<Record<string, string>>>>, namespaces: string[]): Translator {
   const res: Record<string, Record<string, Record<string, string>>> = {};
   for (const [lang, byNs] of resources) res[lang] = Object.fromEntries(byNs);
   const instance = i18next.createInstance();

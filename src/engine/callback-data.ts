@@ -29,9 +29,7 @@ export function encodeCallback(content: Content, op: Op, state: State): string {
   return data;
 }
 
-export type Decoded =
-  | { ok: true; op: Op; state: State; stale: boolean }
-  | { ok: false; reason: 'forged' | 'stale'; lang?: string };
+export type Decoded = { ok: true; op: Op; state: State; stale: boolean } | { ok: false; reason: 'forged' | 'stale'; lang?: string };
 
 /** Never throws: anything odd is reported as forged (or stale when only the content moved on). */
 export function decodeCallback(content: Content, data: string): Decoded {

@@ -143,9 +143,7 @@ function typed(deps: EngineDeps, known: Known, base: State, text: string): StepR
   const suggested = choice?.screen ? [choice.screen, ...choice.alternatives] : [result.target ?? topic, ...result.alternatives.map((a) => a.target)];
   const candidates = suggested.map((id) => (content.screens.has(id) ? id : id.split('.')[0]!));
   const here = candidates.filter((id) => forCountry(content, id, country) === id);
-  const targets = (here.length ? here : [topic])
-    .filter((id, i, all) => content.screens.has(id) && all.indexOf(id) === i)
-    .slice(0, 3);
+  const targets = (here.length ? here : [topic]).filter((id, i, all) => content.screens.has(id) && all.indexOf(id) === i).slice(0, 3);
   const dir = direction(content, lang);
   const rows: Button[][] = targets.map((id) => [button(content, screenLabel(content, lang, id), 'g', { ...state, screen: id })]);
   // The city the text named can be changed right here, as the line above says.

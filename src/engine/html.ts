@@ -32,9 +32,7 @@ export function link(url: string, dir: 'ltr' | 'rtl'): string {
 
 /** Telegram counts the text after entity parsing: tags out, entities as one character. */
 export function visibleLength(html: string): number {
-  return html
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(lt|gt|amp|quot|#\d+|#x[0-9a-f]+);/gi, '_').length;
+  return html.replace(/<[^>]+>/g, '').replace(/&(lt|gt|amp|quot|#\d+|#x[0-9a-f]+);/gi, '_').length;
 }
 
 /** Telegram HTML as plain text (inline-result titles, printed flyers): tags out, entities decoded. */

@@ -58,7 +58,11 @@ export function translationRows(rootDir: string, lang: string): Row[] {
   return rows;
 }
 
-const tagsOf = (text: string) => [...text.matchAll(/<\/?([a-z-]+)/gi)].map((m) => m[0]!.toLowerCase()).sort().join(' ');
+const tagsOf = (text: string) =>
+  [...text.matchAll(/<\/?([a-z-]+)/gi)]
+    .map((m) => m[0]!.toLowerCase())
+    .sort()
+    .join(' ');
 const entitiesOf = (text: string) => [...text.matchAll(/&(lt|gt|amp|quot);/g)].length;
 
 /** Why a translated row cannot be imported, or null. */
@@ -135,7 +139,11 @@ export function applyTranslations(rootDir: string, lang: string, rows: Array<{ r
     const screen = screenPart(a.known.key)?.screen;
     const total = screen ? tooLong.get(`${a.known.ns}:${screen}`) : undefined;
     if (total) {
-      result.rejected.push({ row: a.row, id: a.known.id, reason: `the screen "${screen}" would be ${total} characters (${SCREEN_PARTS.join(' + ')}), at most ${MAX_SCREEN_TEXT}: shorten one of its texts` });
+      result.rejected.push({
+        row: a.row,
+        id: a.known.id,
+        reason: `the screen "${screen}" would be ${total} characters (${SCREEN_PARTS.join(' + ')}), at most ${MAX_SCREEN_TEXT}: shorten one of its texts`,
+      });
       continue;
     }
     texts.get(a.known.ns)![a.known.key] = a.translation;

@@ -12,9 +12,7 @@ export class FloodGuard {
   private secret = randomBytes(32);
   private rotatedAt: number;
 
-  constructor(
-    private readonly opts: { burst?: number; perSecond?: number; now?: () => number } = {},
-  ) {
+  constructor(private readonly opts: { burst?: number; perSecond?: number; now?: () => number } = {}) {
     this.rotatedAt = this.now();
   }
 

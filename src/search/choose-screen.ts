@@ -102,8 +102,7 @@ export function createScreenChooser(content: Content): ScreenChooser {
      * decision), and less for a screen only for another country than the first when the person
      * said nowhere where they are (most people live in the first country, data/places.yaml).
      */
-    const factor = (s: ScreenNode) =>
-      (s.flow === topic ? 1 : CHOICE.otherTopic) * (!country && primary && s.countries && !s.countries.includes(primary) ? CHOICE.elsewhere : 1);
+    const factor = (s: ScreenNode) => (s.flow === topic ? 1 : CHOICE.otherTopic) * (!country && primary && s.countries && !s.countries.includes(primary) ? CHOICE.elsewhere : 1);
     /** A screen for the person's country, or for the first country when no place is known (or for every country). */
     const atHome = (id: string) => {
       const countries = content.screens.get(id)!.countries;
@@ -288,8 +287,7 @@ export function createScreenChooser(content: Content): ScreenChooser {
     const worthIt = (x: { w: number }) => x.w >= CHOICE.alternativeShare * top;
     // Stopped at the topic's first screen, the walk decided nothing: the screens the words name
     // come before that menu (the topic's button opens it too), the first country's when no place is known.
-    const namedHere =
-      at.id === topic ? ranked.filter((x) => flowOf(x.id) === topic && x.id !== topic && atHome(x.id) && x.w >= CHOICE.followOption && worthIt(x)).map((x) => x.id) : [];
+    const namedHere = at.id === topic ? ranked.filter((x) => flowOf(x.id) === topic && x.id !== topic && atHome(x.id) && x.w >= CHOICE.followOption && worthIt(x)).map((x) => x.id) : [];
     const sure = !close && likely.length === 0 && namedHere.length === 0 && mine(at.id) >= CHOICE.sureWeight;
     if (sure) {
       const others = ranked.filter((x) => !path.has(x.id) && worthIt(x));

@@ -80,7 +80,11 @@ const CLEAR_SUBJECT = 0.5;
  * In texts of its own language a spelling is always read.
  */
 function safeEverywhere(displayNames: Record<string, string[]>, ordinary: (word: string) => boolean): (name: string) => boolean {
-  const official = new Set(Object.values(displayNames).flat().map((n) => normalize(n)));
+  const official = new Set(
+    Object.values(displayNames)
+      .flat()
+      .map((n) => normalize(n)),
+  );
   return (name) => {
     const key = normalize(name);
     return official.has(key) || (key.length >= MIN_ALIAS && !key.split(' ').some(ordinary));

@@ -82,12 +82,7 @@ function round(x: number): number {
  * The route for the evidence: `urgent` when a live danger phrase is there, in `lang`
  * (the text's language).
  */
-export function decide(
-  totals: EvidenceTotals,
-  index: Pick<RoutingIndex, 'targets' | 'topics' | 'emergencyTopic'>,
-  urgent: boolean,
-  lang: string,
-): RouteResult {
+export function decide(totals: EvidenceTotals, index: Pick<RoutingIndex, 'targets' | 'topics' | 'emergencyTopic'>, urgent: boolean, lang: string): RouteResult {
   const { targets, topics } = index;
   const { byTarget, byTopic, smallTalk } = totals;
   const order = [...byTopic.keys()].sort((a, b) => byTopic[b]! - byTopic[a]!);
@@ -105,11 +100,7 @@ export function decide(
     return ranked.map((target) => ({
       target: targets[target]!.id,
       topic: topics[targets[target]!.topic] as TopicId,
-      score: round(
-        chosenScore > 0 && topScore > 0
-          ? Math.min(chosenScore, (chosenScore * byTarget[target]!) / topScore)
-          : 0.55 * squash(byTarget[target]!),
-      ),
+      score: round(chosenScore > 0 && topScore > 0 ? Math.min(chosenScore, (chosenScore * byTarget[target]!) / topScore) : 0.55 * squash(byTarget[target]!)),
     }));
   };
 

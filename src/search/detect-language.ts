@@ -86,11 +86,7 @@ export function letterHintProblem(hint: LetterHint): string | undefined {
  * made up in a test) every language may be written in every script. Unknown scripts and
  * invalid patterns are left out: content:check reports them.
  */
-export function languageHints(
-  languages: readonly string[],
-  writing?: ReadonlyMap<string, WritingData>,
-  romanised: ReadonlySet<string> = new Set(),
-): LanguageHints {
+export function languageHints(languages: readonly string[], writing?: ReadonlyMap<string, WritingData>, romanised: ReadonlySet<string> = new Set()): LanguageHints {
   const scriptsOf = (lang: string): readonly WritingScript[] => {
     const data = writing?.get(lang);
     const listed = (data?.scripts ?? []).filter(isWritingScript);
@@ -130,12 +126,7 @@ function dominantScript(text: string): WritingScript | null {
  * @param vocabulary evidence per language from words the router found in its vocabulary
  * @param given the language the person chose, if any: it wins ties and empty evidence
  */
-export function guessLanguage(
-  text: string,
-  hints: LanguageHints,
-  vocabulary: ReadonlyMap<string, number> = new Map(),
-  given?: string,
-): LanguageGuess {
+export function guessLanguage(text: string, hints: LanguageHints, vocabulary: ReadonlyMap<string, number> = new Map(), given?: string): LanguageGuess {
   const script = dominantScript(text);
   const scores = new Map<string, number>();
   if (!script) return { lang: given ?? null, evidence: false, scores };

@@ -143,8 +143,7 @@ function record(hit: Hit, position: number, word: number, sim: number): void {
 export function scorePhrase(phrases: PhraseTable, phrase: number, hit: Hit, topic: number, context: MatchContext, onEvidence: EvidenceSink): PhraseScore {
   const language = phrases.language(phrase);
   // Without any sign of the language, no language is preferred.
-  const languageWeight =
-    language === context.textLanguage || context.unknownLanguage ? 1 : language === context.givenLanguage ? TUNING.chosenLanguage : TUNING.otherLanguage;
+  const languageWeight = language === context.textLanguage || context.unknownLanguage ? 1 : language === context.givenLanguage ? TUNING.chosenLanguage : TUNING.otherLanguage;
   // A typo is most likely a typo of a word of the text's own language.
   const typoWeight = languageWeight === 1 ? 1 : languageWeight * TUNING.otherLanguageTypo;
   const { sims, at } = hit;

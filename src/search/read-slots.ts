@@ -107,11 +107,7 @@ function* placeNames(data: RoutingData, keep: (name: string) => boolean = () => 
  *   ("gente" is a Turkish spelling of Ghent but Portuguese for "people"); a language's own
  *   spellings are always read in texts of that language
  */
-export function createSlotReader(
-  routing: ReadonlyMap<string, RoutingData>,
-  cityNames: CityNames,
-  shared: (name: string) => boolean = () => true,
-): SlotReader {
+export function createSlotReader(routing: ReadonlyMap<string, RoutingData>, cityNames: CityNames, shared: (name: string) => boolean = () => true): SlotReader {
   const byLang = new Map([...routing].map(([lang, data]) => [lang, wordTable([data])]));
   const tableFor = new Map<string, WordTable>();
   const everywhere = placeTable(
@@ -122,10 +118,7 @@ export function createSlotReader(
   );
   const ownPlaces = new Map([...routing].map(([lang, data]) => [lang, placeTable(placeNames(data))]));
   const affixes = new Map(
-    [...routing].map(([lang, data]) => [
-      lang,
-      { prefixes: data.placePrefixes.map((a) => normalize(a)).filter(Boolean), suffixes: data.placeSuffixes.map((a) => normalize(a)).filter(Boolean) },
-    ]),
+    [...routing].map(([lang, data]) => [lang, { prefixes: data.placePrefixes.map((a) => normalize(a)).filter(Boolean), suffixes: data.placeSuffixes.map((a) => normalize(a)).filter(Boolean) }]),
   );
 
   return (text: string, langs: readonly string[] = []): Slots => {
@@ -150,10 +143,15 @@ export function createSlotReader(
     const days: number[] = [];
     const used = new Set<number>();
     // Time words first ("the day before yesterday"): their unit words are theirs, not "a day".
-    eachRun(words, [relative], (run) => relative.values.get(run), (ago, from, length) => {
-      days.push(ago);
-      for (let j = from; j < from + length; j++) used.add(j);
-    });
+    eachRun(
+      words,
+      [relative],
+      (run) => relative.values.get(run),
+      (ago, from, length) => {
+        days.push(ago);
+        for (let j = from; j < from + length; j++) used.add(j);
+      },
+    );
     words.forEach((w, i) => {
       if (used.has(i)) return;
       let n = numberOf(w);

@@ -138,7 +138,11 @@ export function assembleRoutingIndex(vocab: Vocabulary, words: WordIndex): Routi
     han: hanDictionaryOf(lexicon.words, functionWords),
     ...words,
     targetIndex: new Map(words.targets.map((target, index) => [target.id, index])),
-    phraseText: (phrase) => words.phrases.tokensOf(phrase).map((id) => lexicon.words[id]).join(' '),
+    phraseText: (phrase) =>
+      words.phrases
+        .tokensOf(phrase)
+        .map((id) => lexicon.words[id])
+        .join(' '),
   };
 }
 
@@ -350,11 +354,7 @@ function weighPhrases(phrases: PhraseTableBuilder, targets: readonly Target[], t
     const [from, to] = phrases.span(phrase);
     for (let at = from; at < to; at++) {
       weights[at] =
-        kinds[at] === STOP
-          ? TUNING.functionWordWeight
-          : kinds[at] === NEGATION
-            ? TUNING.negationWeight
-            : specificity(phrases.languageOf(phrase), tokens[at]!, phrases.fromDocument(phrase), topic);
+        kinds[at] === STOP ? TUNING.functionWordWeight : kinds[at] === NEGATION ? TUNING.negationWeight : specificity(phrases.languageOf(phrase), tokens[at]!, phrases.fromDocument(phrase), topic);
     }
   }
   return weights;

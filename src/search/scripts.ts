@@ -24,8 +24,7 @@ export function scriptOfChar(ch: string): Script {
   const cp = ch.codePointAt(0)!;
   if ((cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0xc0 && cp <= 0x24f)) return 'latin';
   if (cp >= 0x30 && cp <= 0x39) return 'digit';
-  if ((cp >= 0x600 && cp <= 0x6ff) || (cp >= 0x750 && cp <= 0x77f) || (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff))
-    return 'arabic';
+  if ((cp >= 0x600 && cp <= 0x6ff) || (cp >= 0x750 && cp <= 0x77f) || (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff)) return 'arabic';
   if ((cp >= 0x1200 && cp <= 0x139f) || (cp >= 0x2d80 && cp <= 0x2ddf) || (cp >= 0xab00 && cp <= 0xab2f)) return 'ethiopic';
   if (cp >= 0x400 && cp <= 0x52f) return 'cyrillic';
   if (HAN.test(ch)) return 'han';

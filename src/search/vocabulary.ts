@@ -31,13 +31,22 @@ export function vocabularyOf(content: Content, options: LoadOptions = {}): Vocab
   }
   const calm = new Set([...content.screens.values()].filter((s) => s.urgent === false).map((s) => s.id));
   const romanised = new Set([...content.routing].filter(([, r]) => r.romanised).map(([lang]) => lang));
-  const functionWords = new Map(
-    [...content.routing].map(([lang, r]) => [lang, { stop: r.functionWords.join(' '), neg: r.negations.join(' '), negAfter: r.negationsAfter.join(' ') }]),
-  );
+  const functionWords = new Map([...content.routing].map(([lang, r]) => [lang, { stop: r.functionWords.join(' '), neg: r.negations.join(' '), negAfter: r.negationsAfter.join(' ') }]));
   const slotWords = new Map([...content.routing].map(([lang, r]) => [lang, [...Object.keys(r.numbers), ...Object.values(r.units).flat()].join(' ')]));
   const ageWords = new Map([...content.routing].map(([lang, r]) => [lang, r.age]));
   const writing = new Map([...content.routing].map(([lang, r]) => [lang, { scripts: r.scripts, scriptOrder: r.scriptOrder, letterHints: r.letterHints }]));
-  return { languages: content.languages.map((l) => l.code), keywords: content.keywords, documents, calm, topics: content.flows.map((f) => f.id), functionWords, romanised, slotWords, ageWords, writing };
+  return {
+    languages: content.languages.map((l) => l.code),
+    keywords: content.keywords,
+    documents,
+    calm,
+    topics: content.flows.map((f) => f.id),
+    functionWords,
+    romanised,
+    slotWords,
+    ageWords,
+    writing,
+  };
 }
 
 /** For the command-line tools: load the content of `rootDir` and take its vocabulary. */

@@ -76,7 +76,9 @@ describe('content:check explains what is wrong, and where', () => {
   it('finds unreachable screens and dead ends', () => {
     const unreachable = loadProblems(broken('flows/shelter.yaml', (t) => t.replace('options: [shelter.more]', 'options: []')));
     expect(unreachable).toContain('error: flows/shelter.yaml: shelter.more: no button leads to this screen: nobody can reach it');
-    const deadEnd = loadProblems(broken('flows/shelter.yaml', (t) => t.replace('  - id: shelter.more\n    answer:\n      services: [national-help, night-ams, day-ams]\n      facts: [winter-beds]', '  - id: shelter.more')));
+    const deadEnd = loadProblems(
+      broken('flows/shelter.yaml', (t) => t.replace('  - id: shelter.more\n    answer:\n      services: [national-help, night-ams, day-ams]\n      facts: [winter-beds]', '  - id: shelter.more')),
+    );
     expect(deadEnd.join('\n')).toContain('has neither options nor an answer');
   });
 
@@ -87,7 +89,9 @@ describe('content:check explains what is wrong, and where', () => {
 
   it('finds a desk sentence that tells the clerk about papers before anyone asks', () => {
     const dir = broken('locales/nl/shelter.json', (t) => t.replace('"Ik heb vannacht een bed nodig."', '"Ik heb geen papieren en heb vannacht een bed nodig."'));
-    expect(loadProblems(dir)).toContain('error: locales/nl/shelter.json: shelter.tonight.desk: the desk sentence says "papieren" before anyone asks about papers: put that in shelter.tonight.deskIfAsked');
+    expect(loadProblems(dir)).toContain(
+      'error: locales/nl/shelter.json: shelter.tonight.desk: the desk sentence says "papieren" before anyone asks about papers: put that in shelter.tonight.deskIfAsked',
+    );
     // The same words under "only if they ask" are what that sentence is for.
     expect(loadProblems(FIXTURE).join('\n')).not.toContain('before anyone asks');
   });
@@ -103,11 +107,15 @@ describe('content:check explains what is wrong, and where', () => {
   it('finds a phrase of a menu that a screen under the menu has too', () => {
     // A menu between the topic's first screen and the tonight screen.
     const dir = broken('flows/shelter.yaml', (t) =>
-      t.replace('{ to: shelter.tonight, countries: [nl] }', '{ to: shelter.who, countries: [nl] }').replace('  - id: shelter.tonight\n', '  - id: shelter.who\n    options: [shelter.tonight]\n  - id: shelter.tonight\n'),
+      t
+        .replace('{ to: shelter.tonight, countries: [nl] }', '{ to: shelter.who, countries: [nl] }')
+        .replace('  - id: shelter.tonight\n', '  - id: shelter.who\n    options: [shelter.tonight]\n  - id: shelter.tonight\n'),
     );
     writeFileSync(join(dir, 'locales/en/keywords.json'), JSON.stringify({ 'shelter.who': ['no bed', 'bed tonight'], 'shelter.tonight': ['Bed tonight'] }));
     const problems = loadProblems(dir);
-    expect(problems).toContain('error: locales/en/keywords.json: shelter.who: "bed tonight" is also a phrase of shelter.tonight, a screen under this menu: keep it there only, or the menu hides that screen');
+    expect(problems).toContain(
+      'error: locales/en/keywords.json: shelter.who: "bed tonight" is also a phrase of shelter.tonight, a screen under this menu: keep it there only, or the menu hides that screen',
+    );
     expect(problems.join('\n')).not.toContain('"no bed"');
   });
 

@@ -27,7 +27,14 @@ describe('content:check on how a language is written (routing.json)', () => {
     expect(
       routingProblems({
         en: { scripts: ['latin'], scriptOrder: 10 },
-        ar: { romanised: true, scripts: ['arabic'], letterHints: [{ letters: 'ةىيك', weight: 0.8 }, { pattern: '[a-z][2-9]', ignoreCase: true, weight: 1.5 }] },
+        ar: {
+          romanised: true,
+          scripts: ['arabic'],
+          letterHints: [
+            { letters: 'ةىيك', weight: 0.8 },
+            { pattern: '[a-z][2-9]', ignoreCase: true, weight: 1.5 },
+          ],
+        },
       }),
     ).toEqual([]);
   });

@@ -36,7 +36,7 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('no identities kept', () => {
-  it('writes none of a person\'s data to DATA_DIR or the logs, at LOG_LEVEL=debug', async () => {
+  it("writes none of a person's data to DATA_DIR or the logs, at LOG_LEVEL=debug", async () => {
     const emulator = new BotApiEmulator();
     await emulator.start();
     const bot = startBotProcess({ BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, DATA_DIR: dataDir, LOG_LEVEL: 'debug', PORT: '0' });

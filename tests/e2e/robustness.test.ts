@@ -31,7 +31,7 @@ describe('things the bot cannot read', () => {
     ['document', { document: { file_id: 'd', file_unique_id: 'd' } }],
     ['dice', { dice: { emoji: '🎲', value: 3 } }],
     ['venue', { venue: { location: { latitude: 1, longitude: 1 }, title: 'x', address: 'y' } }],
-  ])('a %s gets a kind reply with the menu, in the person\'s language', async (_kind, raw) => {
+  ])("a %s gets a kind reply with the menu, in the person's language", async (_kind, raw) => {
     const user = await englishUser();
     await user.sendRaw(raw);
     expect(user.screen().text).toContain('I can only read short text messages');
@@ -94,7 +94,7 @@ describe('groups', () => {
 });
 
 describe('clear this chat', () => {
-  it('/wipe deletes the bot\'s messages and the person\'s, then forgets the chat', async () => {
+  it("/wipe deletes the bot's messages and the person's, then forgets the chat", async () => {
     const user = await englishUser();
     await user.send('health');
     await user.send('/help');
@@ -112,7 +112,12 @@ describe('clear this chat', () => {
     const user = await englishUser();
     await user.send('/privacy');
     await user.tap('🧹 Clear this chat');
-    expect(user.messages().map((m) => m.text).join('\n')).not.toContain('Your privacy');
+    expect(
+      user
+        .messages()
+        .map((m) => m.text)
+        .join('\n'),
+    ).not.toContain('Your privacy');
     expect(user.screen().text).toContain('I deleted the messages');
     expect(bot.emulator.rejections).toEqual([]);
   });

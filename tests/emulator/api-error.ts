@@ -31,5 +31,4 @@ export class ApiError extends Error {
 export const badRequest = (message: string) => new ApiError(400, `Bad Request: ${message}`);
 export const forbidden = (message: string) => new ApiError(403, `Forbidden: ${message}`);
 export const conflict = (message: string) => new ApiError(409, `Conflict: ${message}`);
-export const tooManyRequests = (retryAfter: number) =>
-  new ApiError(429, `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });
+export const tooManyRequests = (retryAfter: number) => new ApiError(429, `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });

@@ -7,16 +7,7 @@
  */
 import type { BotCommand, Message, MessageEntity, PhotoSize, UserFromGetMe } from 'grammy/types';
 import { badRequest } from './api-error.ts';
-import {
-  CALLBACK_QUERY_TTL_SECONDS,
-  DELETE_WINDOW_SECONDS,
-  displayEntities,
-  displayText,
-  type ChatState,
-  type EmulatorState,
-  type StoredFile,
-  type StoredMessage,
-} from './emulator-state.ts';
+import { CALLBACK_QUERY_TTL_SECONDS, DELETE_WINDOW_SECONDS, displayEntities, displayText, type ChatState, type EmulatorState, type StoredFile, type StoredMessage } from './emulator-state.ts';
 import type { Params } from './http-params.ts';
 import { markupKey, parseReplyMarkup, stableStringify, type StoredMarkup } from './keyboard-validation.ts';
 import { buildFormattedText, type FormattedText } from './message-text.ts';
@@ -54,9 +45,7 @@ function format(ctx: MethodContext, source: string, p: Params, kind: 'text' | 'c
 }
 
 function replyTo(ctx: MethodContext, chat: ChatState, p: Params): Message | undefined {
-  const params = p.json('reply_parameters', "can't parse reply parameters JSON object") as
-    | { message_id?: number; chat_id?: number | string; allow_sending_without_reply?: boolean }
-    | undefined;
+  const params = p.json('reply_parameters', "can't parse reply parameters JSON object") as { message_id?: number; chat_id?: number | string; allow_sending_without_reply?: boolean } | undefined;
   let id: number | undefined;
   let allowWithout = p.bool('allow_sending_without_reply');
   if (params !== undefined) {
@@ -85,12 +74,7 @@ function applyMarkup(chat: ChatState, markup: StoredMarkup | undefined): StoredM
   return markup.kind === 'inline' ? markup : undefined;
 }
 
-function botMessage(
-  ctx: MethodContext,
-  chat: ChatState,
-  fields: Partial<Message>,
-  extra: { source?: string; parseMode?: string; markup?: StoredMessage['markup'] },
-): Message {
+function botMessage(ctx: MethodContext, chat: ChatState, fields: Partial<Message>, extra: { source?: string; parseMode?: string; markup?: StoredMessage['markup'] }): Message {
   const inline = extra.markup && extra.markup.rows.length > 0 ? { reply_markup: { inline_keyboard: extra.markup.rows } } : {};
   const stored = ctx.state.addMessage(chat, true, ctx.state.bot, { ...fields, ...inline }, extra);
   return ctx.state.messageObject(stored);
@@ -161,12 +145,11 @@ function sendMediaMessage(ctx: MethodContext, p: Params, field: 'photo' | 'docum
             ...(file.mimeType ? { mime_type: file.mimeType } : {}),
           },
         } as Partial<Message>);
-  return botMessage(
-    ctx,
-    chat,
-    { ...media, ...captionFields(caption), ...(reply ? { reply_to_message: reply } : {}) } as Partial<Message>,
-    { source: caption?.source, parseMode: caption?.parseMode, markup: applyMarkup(chat, markup) },
-  );
+  return botMessage(ctx, chat, { ...media, ...captionFields(caption), ...(reply ? { reply_to_message: reply } : {}) } as Partial<Message>, {
+    source: caption?.source,
+    parseMode: caption?.parseMode,
+    markup: applyMarkup(chat, markup),
+  });
 }
 
 /** The message an edit method targets; inline_message_id edits are not emulated. */
@@ -181,8 +164,7 @@ function editTarget(ctx: MethodContext, p: Params): StoredMessage {
   return stored;
 }
 
-const NOT_MODIFIED =
-  'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message';
+const NOT_MODIFIED = 'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message';
 
 function contentKey(text: string, entities: MessageEntity[]): string {
   return stableStringify([text, entities]);
@@ -217,8 +199,17 @@ function canDelete(ctx: MethodContext, chat: ChatState, m: StoredMessage): strin
 }
 
 const CHAT_ACTIONS = new Set([
-  'typing', 'upload_photo', 'record_video', 'upload_video', 'record_voice', 'upload_voice', 'upload_document',
-  'choose_sticker', 'find_location', 'record_video_note', 'upload_video_note',
+  'typing',
+  'upload_photo',
+  'record_video',
+  'upload_video',
+  'record_voice',
+  'upload_voice',
+  'upload_document',
+  'choose_sticker',
+  'find_location',
+  'record_video_note',
+  'upload_video_note',
 ]);
 
 function validateCommands(raw: unknown): BotCommand[] {
@@ -359,9 +350,7 @@ export const METHODS: Record<string, MethodHandler> = {
     const ft = format(ctx, text, p, 'text');
     const stored = editTarget(ctx, p);
     if (stored.message.text === undefined) throw badRequest('there is no text in the message to edit');
-    const same =
-      contentKey(ft.text, ft.entities) === contentKey(displayText(stored.message), displayEntities(stored.message)) &&
-      markupKey(markup) === markupKey(stored.markup);
+    const same = contentKey(ft.text, ft.entities) === contentKey(displayText(stored.message), displayEntities(stored.message)) && markupKey(markup) === markupKey(stored.markup);
     if (same) throw badRequest(NOT_MODIFIED);
     return applyEdit(ctx, stored, { text: ft.text, entities: ft.entities.length ? ft.entities : undefined }, markup, text, ft.parseMode);
   },
@@ -371,18 +360,9 @@ export const METHODS: Record<string, MethodHandler> = {
     const caption = format(ctx, p.str('caption') ?? '', p, 'caption');
     const stored = editTarget(ctx, p);
     if (stored.message.text !== undefined) throw badRequest('there is no caption in the message to edit');
-    const same =
-      contentKey(caption.text, caption.entities) === contentKey(displayText(stored.message), displayEntities(stored.message)) &&
-      markupKey(markup) === markupKey(stored.markup);
+    const same = contentKey(caption.text, caption.entities) === contentKey(displayText(stored.message), displayEntities(stored.message)) && markupKey(markup) === markupKey(stored.markup);
     if (same) throw badRequest(NOT_MODIFIED);
-    return applyEdit(
-      ctx,
-      stored,
-      { caption: caption.text || undefined, caption_entities: caption.entities.length ? caption.entities : undefined },
-      markup,
-      caption.source,
-      caption.parseMode,
-    );
+    return applyEdit(ctx, stored, { caption: caption.text || undefined, caption_entities: caption.entities.length ? caption.entities : undefined }, markup, caption.source, caption.parseMode);
   },
 
   editMessageReplyMarkup: (ctx, p) => {
@@ -513,4 +493,3 @@ export const METHOD_NAMES = new Map(Object.keys(METHODS).map((m) => [m.toLowerCa
 export function isSendingMethod(method: string): boolean {
   return /^(send|edit|copy|forward|answer|pin|unpin|setMessageReaction|deleteMessages?$)/.test(method);
 }
-

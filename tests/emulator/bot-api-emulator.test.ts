@@ -103,14 +103,12 @@ describe('sendMessage validation', () => {
     expect(await call('sendMessage', { chat_id: 1001, text: 'Hello world <div>x</div>', parse_mode: 'HTML' })).toEqual(
       bad(`Bad Request: can't parse entities: Unsupported start tag "div" at byte offset 12`),
     );
-    expect(await call('sendMessage', { chat_id: 1001, text: '<b>open', parse_mode: 'HTML' })).toEqual(
-      bad(`Bad Request: can't parse entities: Can't find end tag corresponding to start tag "b"`),
-    );
+    expect(await call('sendMessage', { chat_id: 1001, text: '<b>open', parse_mode: 'HTML' })).toEqual(bad(`Bad Request: can't parse entities: Can't find end tag corresponding to start tag "b"`));
     expect(await call('sendMessage', { chat_id: 1001, text: 'x', parse_mode: 'XML' })).toEqual(bad('Bad Request: unsupported parse_mode'));
     expect(ana.messages()).toEqual([]);
   });
 
-  it("refuses to write to people who never started the bot or who blocked it (403)", async () => {
+  it('refuses to write to people who never started the bot or who blocked it (403)', async () => {
     const bo = emu.user({ id: 1002, first_name: 'Bo' });
     expect(await call('sendMessage', { chat_id: 1002, text: 'hi' })).toEqual(bad("Forbidden: bot can't initiate conversation with a user", 403));
     const blocking = ana.block();
@@ -137,19 +135,11 @@ describe('inline keyboard validation', () => {
   });
 
   it('needs an action on every button, and accepts only valid URLs', async () => {
-    expect(await send(keyboard([{ text: 'plain' }]))).toEqual(
-      bad("Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"),
-    );
-    expect(await send(keyboard([{ text: 'empty', callback_data: '' }]))).toEqual(
-      bad("Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"),
-    );
+    expect(await send(keyboard([{ text: 'plain' }]))).toEqual(bad("Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"));
+    expect(await send(keyboard([{ text: 'empty', callback_data: '' }]))).toEqual(bad("Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"));
     expect(await send(keyboard([{ callback_data: 'x' }]))).toEqual(bad(`Bad Request: can't parse inline keyboard button: Can't find field "text"`));
-    expect(await send(keyboard([{ text: 'ftp', url: 'ftp://example.com' }]))).toEqual(
-      bad("Bad Request: inline keyboard button URL 'ftp://example.com' is invalid: Unsupported URL protocol"),
-    );
-    expect(await send(keyboard([{ text: 'call', url: 'tel:+4930123' }]))).toEqual(
-      bad("Bad Request: inline keyboard button URL 'tel:+4930123' is invalid: Wrong port number specified in the URL"),
-    );
+    expect(await send(keyboard([{ text: 'ftp', url: 'ftp://example.com' }]))).toEqual(bad("Bad Request: inline keyboard button URL 'ftp://example.com' is invalid: Unsupported URL protocol"));
+    expect(await send(keyboard([{ text: 'call', url: 'tel:+4930123' }]))).toEqual(bad("Bad Request: inline keyboard button URL 'tel:+4930123' is invalid: Wrong port number specified in the URL"));
     expect((await send(keyboard([{ text: 'site', url: 'https://example.org/a' }], [{ text: 'tg', url: 'tg://resolve?domain=x' }]))).status).toBe(200);
     // Telegram would keep only the url and never send the callback: strict mode refuses
     const both = await send(keyboard([{ text: 'both', url: 'https://example.org', callback_data: 'x' }]));
@@ -168,8 +158,7 @@ describe('editing', () => {
     const markup = keyboard([{ text: 'A', callback_data: 'a' }]);
     const m = await ok('sendMessage', { chat_id: 1001, text: '<b>Hi</b>', parse_mode: 'HTML', reply_markup: markup });
     const same = { chat_id: 1001, message_id: m.message_id, text: '<b>Hi</b>', parse_mode: 'HTML', reply_markup: markup };
-    const notModified =
-      'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message';
+    const notModified = 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message';
     expect(await call('editMessageText', same)).toEqual(bad(notModified));
     expect(await call('editMessageReplyMarkup', { chat_id: 1001, message_id: m.message_id, reply_markup: markup })).toEqual(bad(notModified));
     // same text but without entities is a change; so is dropping the keyboard
@@ -242,7 +231,14 @@ describe('callback queries', () => {
   });
 
   it('explains which buttons exist when a tap finds none', async () => {
-    await ok('sendMessage', { chat_id: 1001, text: 'menu', reply_markup: keyboard([{ text: 'Help', callback_data: 'h' }, { text: 'Language', callback_data: 'l' }]) });
+    await ok('sendMessage', {
+      chat_id: 1001,
+      text: 'menu',
+      reply_markup: keyboard([
+        { text: 'Help', callback_data: 'h' },
+        { text: 'Language', callback_data: 'l' },
+      ]),
+    });
     await expect(ana.tap('Settings')).rejects.toThrow(/no such button.*\n.*\[Help\] \[Language\]/);
   });
 });
@@ -340,9 +336,7 @@ describe('files', () => {
     // the returned file_id can be sent again; unknown ids cannot
     expect((await call('sendPhoto', { chat_id: 1001, photo: sent.photo.at(-1).file_id })).status).toBe(200);
     expect(await call('sendPhoto', { chat_id: 1001, photo: 'made-up-id' })).toEqual(bad('Bad Request: wrong file identifier/HTTP URL specified'));
-    expect(await call('sendPhoto', { chat_id: 1001, photo: 'https://example.com/a.jpg', caption: 'c'.repeat(1025) })).toEqual(
-      bad('Bad Request: message caption is too long'),
-    );
+    expect(await call('sendPhoto', { chat_id: 1001, photo: 'https://example.com/a.jpg', caption: 'c'.repeat(1025) })).toEqual(bad('Bad Request: message caption is too long'));
   });
 });
 
@@ -388,9 +382,7 @@ describe('webhook mode', () => {
 
   it('POSTs updates with the secret header, refuses getUpdates, and can resend an update', async () => {
     await ok('setWebhook', { url: hookUrl(), secret_token: 's3cret_Token-1' });
-    expect(await call('getUpdates')).toEqual(
-      bad("Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first", 409),
-    );
+    expect(await call('getUpdates')).toEqual(bad("Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first", 409));
     const r = await ana.send('hola', { expectReply: false });
     expect(received).toHaveLength(1);
     expect(received[0]!.headers['x-telegram-bot-api-secret-token']).toBe('s3cret_Token-1');
@@ -452,7 +444,12 @@ describe('with a real grammY bot', () => {
     const r = await ana.send('/start');
     expect(r.calls.map((c) => c.method)).toEqual(['sendMessage']);
     expect(ana.screen()).toMatchObject({ text: 'Hola Ana, what do you need?', html: '<b>Hola Ana</b>, what do you need?' });
-    expect(ana.screen().buttons.flat().map((b) => b.text)).toEqual(['🩺 Health', '🏠 Housing']);
+    expect(
+      ana
+        .screen()
+        .buttons.flat()
+        .map((b) => b.text),
+    ).toEqual(['🩺 Health', '🏠 Housing']);
 
     const tap = await ana.tap('Health');
     expect(tap.answered).toBe(true);
@@ -583,10 +580,10 @@ describe('with a real grammY bot', () => {
   it('answers inline queries and taps on reply keyboards', async () => {
     makeBot();
     bot.on('inline_query', (ctx) =>
-      ctx.answerInlineQuery(
-        [{ type: 'article', id: 'clinic-1', title: `Clinics for ${ctx.inlineQuery.query}`, input_message_content: { message_text: '<b>Clinic</b>', parse_mode: 'HTML' } }],
-        { is_personal: true, cache_time: 0 },
-      ),
+      ctx.answerInlineQuery([{ type: 'article', id: 'clinic-1', title: `Clinics for ${ctx.inlineQuery.query}`, input_message_content: { message_text: '<b>Clinic</b>', parse_mode: 'HTML' } }], {
+        is_personal: true,
+        cache_time: 0,
+      }),
     );
     bot.command('lang', (ctx) => ctx.reply('Pick a language', { reply_markup: { keyboard: [[{ text: 'Español' }, { text: 'English' }]], one_time_keyboard: true, resize_keyboard: true } }));
     bot.hears('Español', (ctx) => ctx.reply('¡Listo!', { reply_markup: { remove_keyboard: true } }));
@@ -641,9 +638,19 @@ describe('with a real grammY bot', () => {
     });
     running = bot.start();
     await ana.send('/start');
-    expect(ana.messages().filter((m) => m.from === 'bot').map((m) => m.text)).toEqual(['first']);
+    expect(
+      ana
+        .messages()
+        .filter((m) => m.from === 'bot')
+        .map((m) => m.text),
+    ).toEqual(['first']);
     await emu.waitIdle(500);
-    expect(ana.messages().filter((m) => m.from === 'bot').map((m) => m.text)).toEqual(['first', 'second, later']);
+    expect(
+      ana
+        .messages()
+        .filter((m) => m.from === 'bot')
+        .map((m) => m.text),
+    ).toEqual(['first', 'second, later']);
   });
 
   it('fails a step with a description of the chat when the bot never answers', async () => {

@@ -416,9 +416,7 @@ export class BotApiEmulator {
       delivered: spec.updates.every((u) => u.deliveredAt !== undefined),
       ...(dropped ? { droppedReason: dropped.droppedReason } : {}),
       calls,
-      rejections: calls
-        .filter((c) => c.ok === false && !c.fault)
-        .map((c) => ({ method: c.method, description: c.description!, errorCode: c.errorCode!, params: c.params, chatKey: c.chatKey })),
+      rejections: calls.filter((c) => c.ok === false && !c.fault).map((c) => ({ method: c.method, description: c.description!, errorCode: c.errorCode!, params: c.params, chatKey: c.chatKey })),
     };
   }
 
@@ -581,7 +579,12 @@ export class BotApiEmulator {
           record.description = 'Bad Gateway';
           quietForMs = this.faultGraceMs;
           if (http) {
-            this.send(http.res, 502, '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n', 'text/html');
+            this.send(
+              http.res,
+              502,
+              '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n',
+              'text/html',
+            );
           }
         }
         return;

@@ -29,11 +29,7 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export async function parseParams(
-  contentType: string | undefined,
-  query: URLSearchParams,
-  body: Buffer,
-): Promise<Params> {
+export async function parseParams(contentType: string | undefined, query: URLSearchParams, body: Buffer): Promise<Params> {
   const raw: Record<string, unknown> = {};
   const files = new Map<string, UploadedFile>();
   for (const [k, v] of query) raw[k] = v;
@@ -65,10 +61,7 @@ export async function parseParams(
 }
 
 /** Fields that carry JSON objects/arrays; decoded in call logs so tests can read them. */
-const JSON_FIELDS = [
-  'reply_markup', 'entities', 'caption_entities', 'reply_parameters', 'link_preview_options', 'results',
-  'commands', 'scope', 'allowed_updates', 'message_ids', 'media', 'button',
-];
+const JSON_FIELDS = ['reply_markup', 'entities', 'caption_entities', 'reply_parameters', 'link_preview_options', 'results', 'commands', 'scope', 'allowed_updates', 'message_ids', 'media', 'button'];
 
 interface Part {
   name: string;

@@ -22,8 +22,16 @@ export const REPLY_BUTTONS_PER_ROW_MAX = 12;
 
 /** The order in which the Bot API server looks for an inline button's action. */
 const INLINE_ACTIONS = [
-  'url', 'login_url', 'callback_data', 'callback_game', 'pay', 'switch_inline_query',
-  'switch_inline_query_current_chat', 'switch_inline_query_chosen_chat', 'web_app', 'copy_text',
+  'url',
+  'login_url',
+  'callback_data',
+  'callback_game',
+  'pay',
+  'switch_inline_query',
+  'switch_inline_query_current_chat',
+  'switch_inline_query_chosen_chat',
+  'web_app',
+  'copy_text',
 ] as const;
 
 export type StoredMarkup =
@@ -78,10 +86,7 @@ function checkInlineKeyboard(raw: unknown, strict: boolean): InlineKeyboardButto
         throw badRequest("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
       }
       if (strict && actions.length > 1) {
-        throw badRequest(
-          `can't parse inline keyboard button: button "${button.text}" has ${actions.join(' and ')}; ` +
-            `Telegram would silently keep only ${actions[0]} (emulator strict mode)`,
-        );
+        throw badRequest(`can't parse inline keyboard button: button "${button.text}" has ${actions.join(' and ')}; ` + `Telegram would silently keep only ${actions[0]} (emulator strict mode)`);
       }
       for (const k of ['callback_data', 'url', 'switch_inline_query', 'switch_inline_query_current_chat'] as const) {
         if (button[k] !== undefined && button[k] !== null && typeof button[k] !== 'string') {

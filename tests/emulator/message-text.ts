@@ -28,9 +28,26 @@ export interface FormatOptions {
 }
 
 const ENTITY_TYPES = new Set([
-  'mention', 'hashtag', 'cashtag', 'bot_command', 'url', 'email', 'phone_number', 'bold', 'italic', 'underline',
-  'strikethrough', 'spoiler', 'blockquote', 'expandable_blockquote', 'code', 'pre', 'text_link', 'text_mention',
-  'custom_emoji', 'date_time',
+  'mention',
+  'hashtag',
+  'cashtag',
+  'bot_command',
+  'url',
+  'email',
+  'phone_number',
+  'bold',
+  'italic',
+  'underline',
+  'strikethrough',
+  'spoiler',
+  'blockquote',
+  'expandable_blockquote',
+  'code',
+  'pre',
+  'text_link',
+  'text_mention',
+  'custom_emoji',
+  'date_time',
 ]);
 
 const isWhitespace = (ch: string) => /[ \t\n\r\v\f]/.test(ch);
@@ -98,12 +115,7 @@ export function trimFormatted(text: string, entities: MessageEntity[]): { text: 
  * Builds the stored text from `text`/`caption`, `parse_mode` and `entities`/`caption_entities`.
  * Throws ApiError with Telegram's description on any problem.
  */
-export function buildFormattedText(
-  source: string,
-  parseModeRaw: string | undefined,
-  entitiesRaw: unknown,
-  opts: FormatOptions,
-): FormattedText {
+export function buildFormattedText(source: string, parseModeRaw: string | undefined, entitiesRaw: unknown, opts: FormatOptions): FormattedText {
   const parseMode = (parseModeRaw ?? '').toLowerCase();
   let text = source;
   let entities: MessageEntity[] = [];

@@ -19,8 +19,19 @@ describe('parseTelegramHtml: supported tags become entities', () => {
     );
     expect(r.text).toBe('bsieunskdpqcq');
     expect(r.entities.map((e) => e.type)).toEqual([
-      'bold', 'bold', 'italic', 'italic', 'underline', 'underline', 'strikethrough', 'strikethrough', 'strikethrough',
-      'spoiler', 'spoiler', 'code', 'blockquote',
+      'bold',
+      'bold',
+      'italic',
+      'italic',
+      'underline',
+      'underline',
+      'strikethrough',
+      'strikethrough',
+      'strikethrough',
+      'spoiler',
+      'spoiler',
+      'code',
+      'blockquote',
     ]);
     expect(r.entities.map((e) => e.offset)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   });
@@ -47,18 +58,12 @@ describe('parseTelegramHtml: supported tags become entities', () => {
   });
 
   it('supports expandable blockquotes and custom emoji', () => {
-    expect(parseTelegramHtml('<blockquote expandable>long</blockquote>').entities).toEqual([
-      { type: 'expandable_blockquote', offset: 0, length: 4 },
-    ]);
-    expect(parseTelegramHtml('<tg-emoji emoji-id="5368324170671202286">👍</tg-emoji>').entities).toEqual([
-      { type: 'custom_emoji', offset: 0, length: 2, custom_emoji_id: '5368324170671202286' },
-    ]);
+    expect(parseTelegramHtml('<blockquote expandable>long</blockquote>').entities).toEqual([{ type: 'expandable_blockquote', offset: 0, length: 4 }]);
+    expect(parseTelegramHtml('<tg-emoji emoji-id="5368324170671202286">👍</tg-emoji>').entities).toEqual([{ type: 'custom_emoji', offset: 0, length: 2, custom_emoji_id: '5368324170671202286' }]);
   });
 
   it('accepts attribute values in double quotes, single quotes or bare', () => {
-    expect(parseTelegramHtml(`<a href='https://example.com/a?b=1&amp;c=2'>x</a>`).entities).toEqual([
-      { type: 'text_link', offset: 0, length: 1, url: 'https://example.com/a?b=1&c=2' },
-    ]);
+    expect(parseTelegramHtml(`<a href='https://example.com/a?b=1&amp;c=2'>x</a>`).entities).toEqual([{ type: 'text_link', offset: 0, length: 1, url: 'https://example.com/a?b=1&c=2' }]);
     expect(parseTelegramHtml('<a href="https://example.com">x</a>').entities[0]).toMatchObject({ url: 'https://example.com/' });
     expect(parseTelegramHtml('<a href=example.com>x</a>').entities[0]).toMatchObject({ url: 'http://example.com/' });
   });
@@ -89,15 +94,11 @@ describe('parseTelegramHtml: character entities', () => {
     expect(lax.text).toBe('a&nbsp;b');
     expect(lax.warnings).toHaveLength(1);
     expect(lax.warnings[0]!.message).toContain('&nbsp;');
-    expect(fails('a&nbsp;b', true)).toBe(
-      `${PREFIX}Unsupported HTML entity "&nbsp;" at byte offset 1: Telegram shows it literally (only &lt; &gt; &amp; &quot; and numeric entities are decoded)`,
-    );
+    expect(fails('a&nbsp;b', true)).toBe(`${PREFIX}Unsupported HTML entity "&nbsp;" at byte offset 1: Telegram shows it literally (only &lt; &gt; &amp; &quot; and numeric entities are decoded)`);
   });
 
   it('rejects lone surrogates produced by numeric entities', () => {
-    expect(fails('&#xD83D;&#xDE00;')).toBe(
-      `${PREFIX}Text contains invalid Unicode characters after decoding HTML entities, check for unmatched surrogate code units`,
-    );
+    expect(fails('&#xD83D;&#xDE00;')).toBe(`${PREFIX}Text contains invalid Unicode characters after decoding HTML entities, check for unmatched surrogate code units`);
   });
 });
 

@@ -54,15 +54,23 @@ export class TelegramHtmlError extends Error {
   }
 }
 
-const SUPPORTED_TAGS = new Set([
-  'a', 'b', 'strong', 'i', 'em', 's', 'strike', 'del', 'u', 'ins', 'tg-spoiler', 'tg-emoji', 'tg-time',
-  'span', 'pre', 'code', 'blockquote',
-]);
+const SUPPORTED_TAGS = new Set(['a', 'b', 'strong', 'i', 'em', 's', 'strike', 'del', 'u', 'ins', 'tg-spoiler', 'tg-emoji', 'tg-time', 'span', 'pre', 'code', 'blockquote']);
 
 // TDLib's entity ordering: by offset, longer first, then by type priority.
 const PRIORITY: Record<string, number> = {
-  blockquote: 0, expandable_blockquote: 0, pre: 11, code: 20, text_link: 49, text_mention: 49,
-  bold: 90, italic: 91, underline: 92, strikethrough: 93, spoiler: 94, custom_emoji: 99, date_time: 99,
+  blockquote: 0,
+  expandable_blockquote: 0,
+  pre: 11,
+  code: 20,
+  text_link: 49,
+  text_mention: 49,
+  bold: 90,
+  italic: 91,
+  underline: 92,
+  strikethrough: 93,
+  spoiler: 94,
+  custom_emoji: 99,
+  date_time: 99,
 };
 
 export function sortEntities(entities: MessageEntity[]): void {
@@ -77,7 +85,13 @@ const isAlpha = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x
 const isAlnum = (c: number) => isAlpha(c) || isDigit(c);
 const isHex = (c: number) => isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 const hexValue = (c: number) => (isDigit(c) ? c - 0x30 : (c | 0x20) - 0x61 + 10);
-const LT = 0x3c, GT = 0x3e, AMP = 0x26, SLASH = 0x2f, EQ = 0x3d, SEMI = 0x3b, HASH = 0x23;
+const LT = 0x3c,
+  GT = 0x3e,
+  AMP = 0x26,
+  SLASH = 0x2f,
+  EQ = 0x3d,
+  SEMI = 0x3b,
+  HASH = 0x23;
 
 function encodeCodePoint(code: number, out: number[]): void {
   // Like TDLib's append_utf8_character: lone surrogates are encoded too (and rejected later).
@@ -255,9 +269,7 @@ export function parseTelegramHtml(html: string, opts: HtmlParseOptions = {}): Pa
 
       const open = stack[stack.length - 1]!;
       if (endTag.length > 0 && endTag !== open.tag) {
-        throw new TelegramHtmlError(
-          `Unmatched end tag at byte offset ${beginPos}, expected "</${open.tag}>", found "</${endTag}>"`,
-        );
+        throw new TelegramHtmlError(`Unmatched end tag at byte offset ${beginPos}, expected "</${open.tag}>", found "</${endTag}>"`);
       }
 
       if (utf16 > open.offset) {
@@ -327,9 +339,7 @@ export function parseTelegramHtml(html: string, opts: HtmlParseOptions = {}): Pa
   for (const e of entities) if (e.type === 'code') delete (e as { language?: string }).language;
   sortEntities(entities);
   if (sawSurrogate) {
-    throw new TelegramHtmlError(
-      'Text contains invalid Unicode characters after decoding HTML entities, check for unmatched surrogate code units',
-    );
+    throw new TelegramHtmlError('Text contains invalid Unicode characters after decoding HTML entities, check for unmatched surrogate code units');
   }
   return { text: Buffer.from(out).toString('utf8'), entities, warnings };
 }

@@ -145,11 +145,7 @@ export class TestUser {
 
   /** Shares a phone number (as with a request_contact button or the attachment menu). */
   async sendContact(phoneNumber: string, firstName = this.info.first_name, opts?: ActionOptions): Promise<ActionResult> {
-    return this.sendMessage(
-      { contact: { phone_number: phoneNumber, first_name: firstName, user_id: this.info.id } } as Partial<Message>,
-      `sendContact ${phoneNumber}`,
-      opts,
-    );
+    return this.sendMessage({ contact: { phone_number: phoneNumber, first_name: firstName, user_id: this.info.id } } as Partial<Message>, `sendContact ${phoneNumber}`, opts);
   }
 
   async sendLocation(latitude: number, longitude: number, opts?: ActionOptions): Promise<ActionResult> {
@@ -234,22 +230,16 @@ export class TestUser {
     if (reply) return this.tapReply(reply, opts);
 
     const visible = target
-      ? `Buttons on message #${target.messageId} (${JSON.stringify(displayText(target.message).slice(0, 80))}): ${target.markup!.rows
-          .map((r) => r.map((b) => `[${b.text}]`).join(' '))
-          .join(' / ')}`
+      ? `Buttons on message #${target.messageId} (${JSON.stringify(displayText(target.message).slice(0, 80))}): ${target.markup!.rows.map((r) => r.map((b) => `[${b.text}]`).join(' ')).join(' / ')}`
       : 'No bot message in this chat has an inline keyboard.';
-    const replyKb = this.chat.replyKeyboard
-      ? `\nReply keyboard: ${this.chat.replyKeyboard.rows.map((r) => r.map((b) => `[${b.text}]`).join(' ')).join(' / ')}`
-      : '';
+    const replyKb = this.chat.replyKeyboard ? `\nReply keyboard: ${this.chat.replyKeyboard.rows.map((r) => r.map((b) => `[${b.text}]`).join(' ')).join(' / ')}` : '';
     throw new Error(`tap(${JSON.stringify(label)}): no such button.\n${visible}${replyKb}\nThe chat shows:\n${transcript(this.chat, this.state.bot.id, '  ')}`);
   }
 
   /** Sends a callback query with arbitrary data (forged or stale buttons). */
   async tapData(data: string, messageId?: number, opts?: ActionOptions): Promise<TapResult> {
     const target =
-      messageId !== undefined
-        ? this.chat.messages.find((m) => m.messageId === messageId)
-        : (this.newestKeyboardMessage() ?? [...this.chat.messages].reverse().find((m) => m.fromBot && !m.deleted));
+      messageId !== undefined ? this.chat.messages.find((m) => m.messageId === messageId) : (this.newestKeyboardMessage() ?? [...this.chat.messages].reverse().find((m) => m.fromBot && !m.deleted));
     if (!target) throw new Error('tapData(): the chat has no bot message to attach the callback query to; pass a messageId');
     return this.sendCallback(target, data, `tapData ${JSON.stringify(data)} on #${target.messageId}`, opts);
   }
@@ -270,7 +260,11 @@ export class TestUser {
       return { ...none, answered: false, openedUrl: url };
     }
     if (b.copy_text) return { ...none, answered: false, copiedText: String((b.copy_text as { text?: string }).text ?? '') };
-    throw new Error(`tap([${b.text}]): ${Object.keys(b).filter((k) => k !== 'text').join(', ')} buttons are not emulated; use inlineQuery() for switch_inline_query buttons`);
+    throw new Error(
+      `tap([${b.text}]): ${Object.keys(b)
+        .filter((k) => k !== 'text')
+        .join(', ')} buttons are not emulated; use inlineQuery() for switch_inline_query buttons`,
+    );
   }
 
   private async tapReply(button: ReplyButton, opts?: ActionOptions): Promise<TapResult> {
@@ -289,11 +283,10 @@ export class TestUser {
     this.state.callbacks.set(id, record);
     // Telegram sends an InaccessibleMessage (date 0) for messages the bot can no longer see.
     const message = target.deleted ? { chat: chat.chat, message_id: target.messageId, date: 0 } : this.state.messageObject(target);
-    const result = await this.dispatch(
-      { callback_query: { id, from: this.info, message, chat_instance: String(BigInt(chat.id) * 7919n + 104729n), data } },
-      label,
-      { expectReply: true, ...opts },
-    );
+    const result = await this.dispatch({ callback_query: { id, from: this.info, message, chat_instance: String(BigInt(chat.id) * 7919n + 104729n), data } }, label, {
+      expectReply: true,
+      ...opts,
+    });
     return { ...result, answered: record.answered, ...(record.answer ? { answer: record.answer } : {}) };
   }
 
@@ -325,7 +318,13 @@ export class TestUser {
 
   /** Any other update (message_reaction, my_chat_member, channel_post, future kinds…). */
   async sendUpdate(raw: Record<string, unknown>, opts?: ActionOptions): Promise<ActionResult> {
-    return this.dispatch(raw, `sendUpdate ${Object.keys(raw).filter((k) => k !== 'update_id').join(',')}`, { expectReply: false, ...opts });
+    return this.dispatch(
+      raw,
+      `sendUpdate ${Object.keys(raw)
+        .filter((k) => k !== 'update_id')
+        .join(',')}`,
+      { expectReply: false, ...opts },
+    );
   }
 
   /** The person blocks the bot: sends to this chat now fail with 403; the bot gets my_chat_member. */

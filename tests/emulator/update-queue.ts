@@ -124,10 +124,7 @@ export class UpdateQueue {
   }
 
   /** getUpdates; `onClose` registers a callback for the client hanging up while held. */
-  getUpdates(
-    opts: { offset?: number; limit?: number; timeout?: number; allowedUpdates?: string[] },
-    onClose: (cb: () => void) => void,
-  ): Promise<Update[]> {
+  getUpdates(opts: { offset?: number; limit?: number; timeout?: number; allowedUpdates?: string[] }, onClose: (cb: () => void) => void): Promise<Update[]> {
     if (this.webhook) {
       throw conflict("can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
     }
@@ -135,7 +132,8 @@ export class UpdateQueue {
     if (opts.allowedUpdates !== undefined) this.allowedUpdates = opts.allowedUpdates.length ? opts.allowedUpdates : undefined;
     const offset = opts.offset;
     if (offset !== undefined && !Number.isNaN(offset) && offset !== 0) {
-      if (offset < 0) this.pending = this.pending.slice(offset); // keep the last -offset updates
+      if (offset < 0)
+        this.pending = this.pending.slice(offset); // keep the last -offset updates
       else this.pending = this.pending.filter((u) => u.update.update_id >= offset);
     }
     const limit = Math.min(100, Math.max(1, opts.limit && !Number.isNaN(opts.limit) ? opts.limit : 100));

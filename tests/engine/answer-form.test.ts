@@ -69,7 +69,7 @@ describe('questions the place has already answered', () => {
     expect(labels(s.buttons)).toContain('🏠 Menu');
   });
 
-  it('opens this country\'s way into a topic when a screen of another country is asked for', () => {
+  it("opens this country's way into a topic when a screen of another country is asked for", () => {
     const s = render(deps, { lang: 'en', city: 'amsterdam', screen: 'shelter.gent' });
     expect(s.state.screen).toBe('shelter.tonight');
     expect(s.text).toContain('Night Place Amsterdam');
@@ -129,9 +129,7 @@ describe('display in every language', () => {
     const L = '\u2066';
     const P = '\u2069';
     const text = isolateLatinRuns('اتصل على 0800 62 227 من 11:00-16:30 أو <a href="https://x.be/a-1/2">\u20660800-0113\u2069</a> في CAW Oost-Vlaanderen (Nieuwland 12-14) و DT&amp;V.');
-    expect(text).toBe(
-      `اتصل على ${L}0800 62 227${P} من ${L}11:00-16:30${P} أو <a href="https://x.be/a-1/2">${L}0800-0113${P}</a> في ${L}CAW Oost-Vlaanderen (Nieuwland 12-14)${P} و ${L}DT&amp;V${P}.`,
-    );
+    expect(text).toBe(`اتصل على ${L}0800 62 227${P} من ${L}11:00-16:30${P} أو <a href="https://x.be/a-1/2">${L}0800-0113${P}</a> في ${L}CAW Oost-Vlaanderen (Nieuwland 12-14)${P} و ${L}DT&amp;V${P}.`);
     // The Dutch desk sentence keeps its own direction: nothing in it is isolated.
     expect(isolateLatinRuns('<blockquote>Bel 0800 62 227.</blockquote>\nبل 0800')).toBe(`<blockquote>Bel 0800 62 227.</blockquote>\nبل ${L}0800${P}`);
     // A closing bracket the Latin run did not open stays with the right-to-left text around it.
@@ -143,7 +141,7 @@ describe('display in every language', () => {
     for (const line of s.text.split('\n')) if (/[\u0600-\u06ff]/.test(line) && !line.includes('blockquote')) expect(line.startsWith('\u200f'), line).toBe(true);
   });
 
-  it('maps Telegram\'s traditional and regional Chinese tags to Chinese', () => {
+  it("maps Telegram's traditional and regional Chinese tags to Chinese", () => {
     const real = loadContent(process.cwd());
     for (const tag of ['zh-Hant', 'zh-TW', 'zh-HK', 'zh-hans', 'zh']) expect(mapTelegramLanguage(real, tag), tag).toBe('zh');
   });

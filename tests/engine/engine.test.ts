@@ -40,13 +40,13 @@ describe('navigation', () => {
     expect(s.text).not.toContain('Night Place Amsterdam');
   });
 
-  it('asks the city once before an answer that depends on it, then shows that city\'s services', () => {
+  it("asks the city once before an answer that depends on it, then shows that city's services", () => {
     const ask = render(deps, { lang: 'en', screen: 'shelter.gent' });
     expect(ask.state.screen).toBe('city');
     expect(labels(ask.buttons)).toContain('Ghent (Gent)');
   });
 
-  it('shows the chosen city\'s services once a city is picked', () => {
+  it("shows the chosen city's services once a city is picked", () => {
     const ask = render(deps, { lang: 'en', screen: 'shelter.tonight' });
     const pick = step(deps, {}, { type: 'callback', data: find(ask.buttons, '🏙️ Choose your city') });
     expect(pick.state.screen).toBe('city');

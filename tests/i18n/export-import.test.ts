@@ -21,7 +21,10 @@ describe('CSV', () => {
   it('round-trips commas, quotes, line breaks and non-Latin scripts', () => {
     const cells = ['a,b', 'say "hi"', 'two\nlines', 'ሕክምና', ' padded ', ''];
     expect(parseCsv(toCsvLine(cells) + '\r\n')).toEqual([cells]);
-    expect(parseCsv('\ufeffkey,translation\r\nx,y\r\n')).toEqual([['key', 'translation'], ['x', 'y']]);
+    expect(parseCsv('\ufeffkey,translation\r\nx,y\r\n')).toEqual([
+      ['key', 'translation'],
+      ['x', 'y'],
+    ]);
   });
 });
 

@@ -41,9 +41,7 @@ describe('top-1 accuracy floors', () => {
   });
 
   it('flags every emergency line as urgent, and nothing else', () => {
-    const files = ['routes-blind.tsv', 'routes-blind2.tsv', 'routes-shadow.tsv', 'routes-faq.tsv'].map((f) =>
-      join(repoRoot, 'tests/search/fixtures', f),
-    );
+    const files = ['routes-blind.tsv', 'routes-blind2.tsv', 'routes-shadow.tsv', 'routes-faq.tsv'].map((f) => join(repoRoot, 'tests/search/fixtures', f));
     const wrong: string[] = [];
     let emergencies = 0;
     for (const path of [DEV, ...files]) {

@@ -33,7 +33,7 @@ describe('negation windows', () => {
     expect(negationOf(danger('acil', [1]), wordsOf('yok acil'), TR, index)).toBe(0);
   });
 
-  it('takes the phrase\'s own negation typed twice for its own, not for one that cancels it', () => {
+  it("takes the phrase's own negation typed twice for its own, not for one that cancels it", () => {
     // "no air ... no": the phrase's "no" may be read at its second place; the first is still its own.
     expect(negationOf(danger('no air', [3, 1]), 'no air really no'.split(' '), EN, index)).toBe(-1);
     // Another negation before it still cancels: "not no air" is no danger phrase.

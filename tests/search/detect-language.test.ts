@@ -64,8 +64,27 @@ describe("script and letter hints come from each language's routing.json", () =>
     expect(guessLanguage('ሰላም', real()).lang).toBe('ti');
     expect(guessLanguage('سلام', real()).lang).toBe('ar');
     // Turkish and Somali with the same evidence: Turkish comes first among Latin languages.
-    expect(guessLanguage('ama', real(), new Map([['so', 1], ['tr', 1]])).lang).toBe('tr');
-    expect(guessLanguage('ama', real(), new Map([['so', 1], ['tr', 1]]), 'so').lang).toBe('so');
+    expect(
+      guessLanguage(
+        'ama',
+        real(),
+        new Map([
+          ['so', 1],
+          ['tr', 1],
+        ]),
+      ).lang,
+    ).toBe('tr');
+    expect(
+      guessLanguage(
+        'ama',
+        real(),
+        new Map([
+          ['so', 1],
+          ['tr', 1],
+        ]),
+        'so',
+      ).lang,
+    ).toBe('so');
   });
 
   it('reads made-up writing data: a new language needs no code', () => {
@@ -79,7 +98,11 @@ describe("script and letter hints come from each language's routing.json", () =>
     expect(guessLanguage('straße', hints).lang).toBe('de');
     expect(guessLanguage('strasse', hints)).toEqual(expect.objectContaining({ lang: 'en', evidence: false }));
     expect(guessLanguage('MA3ANDI', hints).lang).toBe('ar');
-    expect([...guessLanguage('grüße aus köln', hints).scores]).toEqual([['en', 0], ['de', 6], ['ar', 0]]);
+    expect([...guessLanguage('grüße aus köln', hints).scores]).toEqual([
+      ['en', 0],
+      ['de', 6],
+      ['ar', 0],
+    ]);
   });
 
   it('lets every language be written in every script without writing data (a made-up vocabulary)', () => {

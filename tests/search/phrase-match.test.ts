@@ -73,7 +73,10 @@ describe('complete phrases', () => {
     const far = score('help, we came last year from far away and now').get('help now')!;
     expect(far.complete).toBe(false);
     // Incomplete: each word counts its weight (1: words of one topic) times the share found (all), times TUNING.incomplete.
-    expect(far.evidence).toEqual([['help', TUNING.incomplete], ['now', TUNING.incomplete]]);
+    expect(far.evidence).toEqual([
+      ['help', TUNING.incomplete],
+      ['now', TUNING.incomplete],
+    ]);
   });
 
   it('lets a phrase of three content words miss one', () => {

@@ -43,9 +43,7 @@ describe('danger first', () => {
   it('does not raise the alarm when the danger word is negated or part of another phrase', () => {
     const chest = realRouter().route('i have pain in my chest since yesterday but not urgent');
     expect(chest).toEqual(expect.objectContaining({ topic: 'health', urgent: false }));
-    expect(realRouter().route("hébergement d'urgence pour ma famille")).toEqual(
-      expect.objectContaining({ topic: 'shelter', urgent: false }),
-    );
+    expect(realRouter().route("hébergement d'urgence pour ma famille")).toEqual(expect.objectContaining({ topic: 'shelter', urgent: false }));
     expect(topic('het is geen spoed, ik zoek een huisarts')).toBe('health');
   });
 

@@ -84,7 +84,7 @@ describe('reading ages, durations and cities', () => {
     expect(read('vijf dagen', ['nl']).days).toEqual([5]);
   });
 
-  it('reads time words as days ago, in the text\'s language', () => {
+  it("reads time words as days ago, in the text's language", () => {
     const read = slotReader();
     expect(read('the baby was born yesterday', ['en']).days).toEqual([1]);
     expect(read('eergisteren geboren', ['nl']).days).toEqual([2]);
@@ -128,7 +128,7 @@ describe('following the decision trees', () => {
     expect(screen('my baby was born here, will he get a BSN and Dutch nationality?')?.screen).toBe('birth.papers');
   });
 
-  it('takes no minor\'s screen for a text that says nothing of age', () => {
+  it("takes no minor's screen for a text that says nothing of age", () => {
     expect(screen('I need a place to sleep tonight')?.screen).toBe('shelter.tonight.alone');
     expect(screen('I am a man and I have no place to sleep')?.screen).not.toBe('shelter.minor');
   });
@@ -160,19 +160,37 @@ describe('following the decision trees', () => {
       evidence,
     });
     // Words for "tonight" only: the screen for an adult alone first, the "who?" menu beside it.
-    const c = choose(words([{ target: 'shelter', score: 1 }, { target: 'shelter.tonight', score: 2 }]), { slots: noSlots, country: 'nl' });
+    const c = choose(
+      words([
+        { target: 'shelter', score: 1 },
+        { target: 'shelter.tonight', score: 2 },
+      ]),
+      { slots: noSlots, country: 'nl' },
+    );
     expect(c).toMatchObject({ screen: 'shelter.tonight.alone', sure: false });
     expect(c.alternatives[0]).toBe('shelter.tonight');
     // One shared word for the women's shelter ("sleep") does not leave the default.
-    const stray = choose(words([{ target: 'shelter.tonight', score: 2 }, { target: 'shelter.women', score: 0.45 }]), { slots: noSlots, country: 'nl' });
+    const stray = choose(
+      words([
+        { target: 'shelter.tonight', score: 2 },
+        { target: 'shelter.women', score: 0.45 },
+      ]),
+      { slots: noSlots, country: 'nl' },
+    );
     expect(stray.screen).toBe('shelter.tonight.alone');
     expect(screen('no place to sleep tonight')?.screen).toBe('shelter.tonight.alone');
     // Words for children too: that option, not the default.
-    const kids = choose(words([{ target: 'shelter.tonight', score: 2 }, { target: 'shelter.children', score: 1.5 }]), { slots: noSlots, country: 'nl' });
+    const kids = choose(
+      words([
+        { target: 'shelter.tonight', score: 2 },
+        { target: 'shelter.children', score: 1.5 },
+      ]),
+      { slots: noSlots, country: 'nl' },
+    );
     expect(kids.screen).toBe('shelter.children');
   });
 
-  it('offers the screens the words name before the topic\'s menu when the walk decides nothing there', () => {
+  it("offers the screens the words name before the topic's menu when the walk decides nothing there", () => {
     // Vaccination is named, but only "see also" of another answer leads there: the screen first, the menu beside it.
     for (const text of ['my son is 2 years old and never had a vaccination', 'моему сыну 2 года, у него нет прививок', 'mon fils a 2 ans et n a jamais été vacciné']) {
       const c = screen(text)!;
@@ -196,7 +214,7 @@ describe('following the decision trees', () => {
     expect(realRouter().route('where can I sleep', 'en', 'gent').choice?.screen).toBe('shelter.be');
   });
 
-  it('leans to the first country\'s screens when the text and the person name no place', () => {
+  it("leans to the first country's screens when the text and the person name no place", () => {
     const countriesOf = (text: string) => realContent().screens.get(screen(text)!.screen!)?.countries;
     expect(countriesOf('free legal advice where')).not.toEqual(['be']);
     expect(countriesOf('necesito un abogado gratis')).not.toEqual(['be']);
@@ -312,7 +330,10 @@ describe('danger first, false alarms rare', () => {
       const r = realRouter().route(text);
       expect(r.urgent, text).toBe(false);
       const offered = [r.choice?.screen, ...(r.choice?.alternatives ?? [])].filter(Boolean) as string[];
-      expect(offered.filter((id) => id.startsWith('emergency')), text).toEqual([]);
+      expect(
+        offered.filter((id) => id.startsWith('emergency')),
+        text,
+      ).toEqual([]);
     }
   });
 
@@ -360,7 +381,7 @@ describe('what the person sees', () => {
     expect(r.stat).toEqual({ screen: 'birth.late', topic: 'birth' });
   });
 
-  it('a city named in the text becomes the person\'s city, said in one line, with a way to change it', () => {
+  it("a city named in the text becomes the person's city, said in one line, with a way to change it", () => {
     const r = step(deps(), { lang: 'en' }, { type: 'text', text: 'I am 16 and alone, where can I sleep tonight in The Hague' });
     expect(r.state.city).toBe('den-haag');
     expect(r.text).toContain('I will show help in The Hague');
@@ -370,7 +391,7 @@ describe('what the person sees', () => {
     expect(again.text).not.toContain('I will show help in');
   });
 
-  it('when unsure, offers up to three screens and the menu, in the person\'s language', () => {
+  it("when unsure, offers up to three screens and the menu, in the person's language", () => {
     const r = step(deps(), { lang: 'ar' }, { type: 'text', text: 'ولد طفلي' });
     expect(r.state.screen).toBe('home');
     expect(r.buttons.length).toBeLessThanOrEqual(4);

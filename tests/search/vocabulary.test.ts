@@ -11,9 +11,7 @@ const vocab = loadVocabulary(repoRoot);
 
 describe('locales/*/keywords.json', () => {
   it('exists for every registered language', () => {
-    const codes = (JSON.parse(readFileSync(join(repoRoot, 'locales/languages.json'), 'utf8')) as Array<{ code: string }>).map(
-      (l) => l.code,
-    );
+    const codes = (JSON.parse(readFileSync(join(repoRoot, 'locales/languages.json'), 'utf8')) as Array<{ code: string }>).map((l) => l.code);
     expect(vocab.languages).toEqual(codes);
     for (const code of codes) expect([...vocab.keywords.keys()], code).toContain(code);
   });

@@ -157,9 +157,7 @@ function conversation(deps: TelegramDeps) {
     }
     await show(ctx, result, messageId);
   });
-  composer.on('inline_query', (ctx) =>
-    ctx.answerInlineQuery(inlineResults(deps, ctx.inlineQuery.query, ctx.me.username), { is_personal: false, cache_time: 300 }),
-  );
+  composer.on('inline_query', (ctx) => ctx.answerInlineQuery(inlineResults(deps, ctx.inlineQuery.query, ctx.me.username), { is_personal: false, cache_time: 300 }));
   // Callback queries without data (games) or from inline messages: always answered.
   composer.on('callback_query', (ctx) => ctx.answerCallbackQuery());
 

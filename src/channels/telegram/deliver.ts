@@ -32,11 +32,7 @@ export function isNotModified(err: unknown): boolean {
 }
 
 export function isGoneOrUneditable(err: unknown): boolean {
-  return (
-    err instanceof GrammyError &&
-    err.error_code === 400 &&
-    /message to edit not found|message can't be edited|message_id_invalid|there is no text in the message to edit/i.test(err.description)
-  );
+  return err instanceof GrammyError && err.error_code === 400 && /message to edit not found|message can't be edited|message_id_invalid|there is no text in the message to edit/i.test(err.description);
 }
 
 /** The person blocked the bot or left: nothing to say to them, nothing to retry. */

@@ -35,7 +35,9 @@ function article(content: Content, deps: { content: Content; router?: Router }, 
   const flow = content.screens.get(screen)!.flow;
   const shown = render(deps, { lang, screen });
   const title = toPlainText(content.t(lang, flow, `${screen}.button`));
-  const description = toPlainText(content.t(lang, flow, `${screen}.text`)).replace(/\s+/g, ' ').slice(0, 120);
+  const description = toPlainText(content.t(lang, flow, `${screen}.text`))
+    .replace(/\s+/g, ' ')
+    .slice(0, 120);
   return {
     type: 'article',
     id: `${lang}:${screen}`.slice(0, 64),
