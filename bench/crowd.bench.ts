@@ -76,7 +76,13 @@ export async function benchCrowd(people = 2000) {
           waiting.delete(chat);
           resolve(false);
         }, 60_000);
-        waiting.set(chat, { need, wake: () => (clearTimeout(timer), resolve(true)) });
+        waiting.set(chat, {
+          need,
+          wake: () => {
+            clearTimeout(timer);
+            resolve(true);
+          },
+        });
       });
     const person = async (i: number) => {
       const user = emulator.user({ id: 3_000_000 + i, first_name: 'P', language_code: 'en' });

@@ -12,7 +12,7 @@ import type { Server } from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Api } from 'grammy';
 import { parseConfig, type Config } from './config.ts';
-import { loadContent } from './content/load.ts';
+import { loadContent, type Content } from './content/load.ts';
 import { decodeParsedFiles, PARSED_CONTENT_FILE } from './content/parsed-cache.ts';
 import { ContentError } from './content/problems.ts';
 import { createBot } from './channels/telegram/bot.ts';
@@ -38,7 +38,7 @@ async function main() {
 
   // What `npm run build` prepared beside the bundle: the content files parsed, and the word index.
   const prebuilt = prebuiltFiles();
-  let content;
+  let content: Content;
   try {
     content = loadContent(process.cwd(), { parsed: prebuilt.parsedContent() });
   } catch (err) {

@@ -2,8 +2,8 @@
 import { Api } from 'grammy';
 import { parseConfig } from '../config.ts';
 
-export async function botUsername(): Promise<string> {
-  const config = parseConfig(process.env);
+export async function botUsername(env: Readonly<Record<string, string | undefined>>): Promise<string> {
+  const config = parseConfig(env);
   if (config.BOT_USERNAME) return config.BOT_USERNAME;
   if (config.BOT_TOKEN) {
     const api = new Api(config.BOT_TOKEN, config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {});

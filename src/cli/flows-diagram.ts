@@ -3,11 +3,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent } from '../content/load.ts';
 import { flowDiagram } from '../content/diagram.ts';
+import { runAsCommand, type Command } from './command.ts';
 
-const content = loadContent(process.cwd());
-const dir = join(process.cwd(), 'docs', 'flows');
-mkdirSync(dir, { recursive: true });
-for (const flow of content.flows) {
-  writeFileSync(join(dir, `${flow.id}.md`), flowDiagram(content, flow.id));
-  console.log(`docs/flows/${flow.id}.md`);
-}
+export const flowsDiagram: Command = ({ cwd, out }) => {
+  const content = loadContent(cwd);
+  const dir = join(cwd, 'docs', 'flows');
+  mkdirSync(dir, { recursive: true });
+  for (const flow of content.flows) {
+    writeFileSync(join(dir, `${flow.id}.md`), flowDiagram(content, flow.id));
+    out(`docs/flows/${flow.id}.md`);
+  }
+  return 0;
+};
+
+runAsCommand(import.meta.url, flowsDiagram);

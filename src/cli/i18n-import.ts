@@ -5,46 +5,51 @@
  * other rows are imported. Exit code 1 when any row was rejected.
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCsv } from '../i18n/csv.ts';
 import { applyTranslations } from '../i18n/translation-table.ts';
 import { loadLanguageCodes } from '../i18n/languages.ts';
+import { runAsCommand, type Command } from './command.ts';
 
-const { values, positionals } = parseArgs({ options: { lang: { type: 'string' } }, allowPositionals: true });
-const file = positionals[0];
-if (!file) {
-  console.error('Say which file: npm run i18n:import -- ti.csv');
-  process.exit(2);
-}
-// The language: --lang, else the one language code found in the file name (ti.csv, upd-ti.csv, ti_2026-11.csv).
-const codes = loadLanguageCodes(process.cwd()).filter((c) => c !== 'en');
-const inName = basename(file)
-  .replace(/\.csv$/i, '')
-  .split(/[._\s-]/)
-  .filter((part) => codes.includes(part));
-const lang = values.lang ?? (inName.length === 1 ? inName[0]! : undefined);
-if (!lang || !codes.includes(lang)) {
-  console.error(values.lang ? `"${values.lang}" is not a language in locales/languages.json.` : `Say which language the file is in: npm run i18n:import -- ${file} --lang ti`);
-  process.exit(2);
-}
-const [header, ...body] = parseCsv(readFileSync(file, 'utf8'));
-const col = (name: string) => header?.findIndex((h) => h.trim().toLowerCase() === name) ?? -1;
-const [keyCol, englishCol, translationCol, statusCol] = [col('key'), col('english'), col('translation'), col('status')];
-if (keyCol < 0 || translationCol < 0) {
-  console.error('The first row must name the columns, at least "key" and "translation" (as i18n:export writes them).');
-  process.exit(2);
-}
-const rows = body
-  .map((cells, i) => ({
-    row: i + 2,
-    id: cells[keyCol] ?? '',
-    english: englishCol >= 0 ? (cells[englishCol] ?? '') : '',
-    translation: cells[translationCol] ?? '',
-    status: statusCol >= 0 ? cells[statusCol] : undefined,
-  }))
-  .filter((r) => r.id.trim());
-const result = applyTranslations(process.cwd(), lang, rows);
-for (const r of result.rejected) console.log(`rejected: row ${r.row} (${r.id}): ${r.reason}`);
-console.log(`${lang}: ${result.imported} imported, ${result.confirmed} confirmed unchanged, ${result.unchanged} left as they were, ${result.rejected.length} rejected.`);
-process.exit(result.rejected.length ? 1 : 0);
+export const i18nImport: Command = ({ argv, cwd, out, err }) => {
+  const { values, positionals } = parseArgs({ args: [...argv], options: { lang: { type: 'string' } }, allowPositionals: true });
+  const file = positionals[0];
+  if (!file) {
+    err('Say which file: npm run i18n:import -- ti.csv');
+    return 2;
+  }
+  // The language: --lang, else the one language code found in the file name (ti.csv, upd-ti.csv, ti_2026-11.csv).
+  const codes = loadLanguageCodes(cwd).filter((c) => c !== 'en');
+  const inName = basename(file)
+    .replace(/\.csv$/i, '')
+    .split(/[._\s-]/)
+    .filter((part) => codes.includes(part));
+  const lang = values.lang ?? (inName.length === 1 ? inName[0]! : undefined);
+  if (!lang || !codes.includes(lang)) {
+    err(values.lang ? `"${values.lang}" is not a language in locales/languages.json.` : `Say which language the file is in: npm run i18n:import -- ${file} --lang ti`);
+    return 2;
+  }
+  const [header, ...body] = parseCsv(readFileSync(resolve(cwd, file), 'utf8'));
+  const col = (name: string) => header?.findIndex((h) => h.trim().toLowerCase() === name) ?? -1;
+  const [keyCol, englishCol, translationCol, statusCol] = [col('key'), col('english'), col('translation'), col('status')];
+  if (keyCol < 0 || translationCol < 0) {
+    err('The first row must name the columns, at least "key" and "translation" (as i18n:export writes them).');
+    return 2;
+  }
+  const rows = body
+    .map((cells, i) => ({
+      row: i + 2,
+      id: cells[keyCol] ?? '',
+      english: englishCol >= 0 ? (cells[englishCol] ?? '') : '',
+      translation: cells[translationCol] ?? '',
+      status: statusCol >= 0 ? cells[statusCol] : undefined,
+    }))
+    .filter((r) => r.id.trim());
+  const result = applyTranslations(cwd, lang, rows);
+  for (const r of result.rejected) out(`rejected: row ${r.row} (${r.id}): ${r.reason}`);
+  out(`${lang}: ${result.imported} imported, ${result.confirmed} confirmed unchanged, ${result.unchanged} left as they were, ${result.rejected.length} rejected.`);
+  return result.rejected.length ? 1 : 0;
+};
+
+runAsCommand(import.meta.url, i18nImport);

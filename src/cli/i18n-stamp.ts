@@ -7,11 +7,17 @@
 import { parseArgs } from 'node:util';
 import { stampTranslations } from '../i18n/translation-table.ts';
 import { loadLanguageCodes } from '../i18n/languages.ts';
+import { runAsCommand, type Command } from './command.ts';
 
-const { values } = parseArgs({ options: { lang: { type: 'string' } } });
-const codes = loadLanguageCodes(process.cwd());
-if (!values.lang || !codes.includes(values.lang) || values.lang === 'en') {
-  console.error(`Say which language: npm run i18n:stamp -- --lang ti   (one of: ${codes.filter((c) => c !== 'en').join(', ')})`);
-  process.exit(2);
-}
-console.log(`${values.lang}: ${stampTranslations(process.cwd(), values.lang)} translations marked as up to date with the English.`);
+export const i18nStamp: Command = ({ argv, cwd, out, err }) => {
+  const { values } = parseArgs({ args: [...argv], options: { lang: { type: 'string' } } });
+  const codes = loadLanguageCodes(cwd);
+  if (!values.lang || !codes.includes(values.lang) || values.lang === 'en') {
+    err(`Say which language: npm run i18n:stamp -- --lang ti   (one of: ${codes.filter((c) => c !== 'en').join(', ')})`);
+    return 2;
+  }
+  out(`${values.lang}: ${stampTranslations(cwd, values.lang)} translations marked as up to date with the English.`);
+  return 0;
+};
+
+runAsCommand(import.meta.url, i18nStamp);

@@ -6,13 +6,19 @@
 import { loadContent } from '../content/load.ts';
 import { botLink, encodePayload } from '../engine/deep-link.ts';
 import { botUsername } from './bot-username.ts';
+import { runAsCommand, type Command } from './command.ts';
 import { parseLinkArgs } from './link-args.ts';
 
-try {
-  const content = loadContent(process.cwd());
-  const args = parseLinkArgs(content, process.argv.slice(2));
-  console.log(botLink(await botUsername(), encodePayload(content, args)));
-} catch (err) {
-  console.error((err as Error).message);
-  process.exit(2);
-}
+export const link: Command = async ({ argv, env, cwd, out, err }) => {
+  try {
+    const content = loadContent(cwd);
+    const args = parseLinkArgs(content, [...argv]);
+    out(botLink(await botUsername(env), encodePayload(content, args)));
+    return 0;
+  } catch (error) {
+    err((error as Error).message);
+    return 2;
+  }
+};
+
+runAsCommand(import.meta.url, link);

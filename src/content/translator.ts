@@ -5,7 +5,7 @@
  * engine where they come from data).
  */
 import i18next, { type i18n } from 'i18next';
-import { Lru } from '../engine/lru.ts';
+import { LRUCache } from 'lru-cache';
 
 export interface Translator {
   /** The text in `lang`, else English, else the key itself (never empty, never throws). */
@@ -41,7 +41,7 @@ export function createTranslator(resources: ReadonlyMap<string, ReadonlyMap<stri
   // i18next spends 20-35 us per t() call; a screen needs ~20 of them. Variables come from
   // content and data (city names, dates, numbers): all texts of all languages with their
   // variants are ~10,000 entries, so the bound keeps them all and stays a few MB.
-  const resolved = new Lru<string, string>(20_000);
+  const resolved = new LRUCache<string, string>({ max: 20_000 });
   const translate = ((lang, ns, key, vars) => {
     const memo = `${lang}\0${ns}\0${key}${vars ? `\0${JSON.stringify(vars)}` : ''}`;
     const hit = resolved.get(memo);

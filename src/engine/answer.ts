@@ -155,18 +155,35 @@ function checked(content: Content, lang: string, dir: Dir, items: Array<{ checke
   ];
 }
 
+/** Parsed once per address: the addresses come from data/, so the map holds at most those. */
+const sites = new Map<string, string>();
+
 function siteOf(url: string): string {
-  try {
-    return new URL(url).host.replace(/^www\./, '');
-  } catch {
-    return url;
+  let site = sites.get(url);
+  if (site === undefined) {
+    try {
+      site = new URL(url).host.replace(/^www\./, '');
+    } catch {
+      site = url;
+    }
+    sites.set(url, site);
   }
+  return site;
 }
 
 const monthFormats = new Map<string, Intl.DateTimeFormat>();
+/** Formatted once per language and month: the months are the checked dates in data/, a few dozen. */
+const months = new Map<string, string>();
 
 /** "2026-03" -> "March 2026" in the person's language (Intl; falls back to English names). */
 export function formatMonth(yyyyMm: string, lang: string): string {
+  const key = `${lang}|${yyyyMm}`;
+  let text = months.get(key);
+  if (text === undefined) months.set(key, (text = formatMonthNow(yyyyMm, lang)));
+  return text;
+}
+
+function formatMonthNow(yyyyMm: string, lang: string): string {
   const [y, m] = yyyyMm.split('-').map(Number) as [number, number];
   let format = monthFormats.get(lang);
   if (!format) {

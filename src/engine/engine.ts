@@ -10,7 +10,7 @@ import { decodePayload, encodePayload } from './deep-link.ts';
 import { button, cityRows, languageRows, navRow } from './keyboards.ts';
 import { isolateLatinRuns, rtlParagraphs } from './html.ts';
 import { nearestCity } from './nearest-city.ts';
-import { Lru } from './lru.ts';
+import { LRUCache } from 'lru-cache';
 import type { Button, Input, Router, Screen, State } from './types.ts';
 
 export type EngineDeps = { content: Content; router?: Router };
@@ -196,7 +196,7 @@ export function wiped(content: Content, lang: string): StepResult {
  * Screens rendered before, per content: content never changes while it is loaded, so a
  * (language, city, screen) renders the same every time. Keyed by nothing about a person.
  */
-const renderCache = new WeakMap<Content, Lru<string, StepResult>>();
+const renderCache = new WeakMap<Content, LRUCache<string, StepResult>>();
 /** ~4 KB a screen: 3,000 keeps every screen of the busiest languages and cities hot in ~12 MB. */
 const RENDER_CACHE_MAX = 3_000;
 
@@ -204,7 +204,7 @@ const RENDER_CACHE_MAX = 3_000;
 export function render(deps: EngineDeps, state: State, notices: string[] = []): StepResult {
   if (notices.length) return finish(renderUncached(deps, state, notices));
   let cache = renderCache.get(deps.content);
-  if (!cache) renderCache.set(deps.content, (cache = new Lru(RENDER_CACHE_MAX)));
+  if (!cache) renderCache.set(deps.content, (cache = new LRUCache<string, StepResult>({ max: RENDER_CACHE_MAX })));
   const key = `${state.lang}|${state.city ?? ''}|${state.screen}`;
   let screen = cache.get(key);
   if (!screen) {
@@ -355,7 +355,13 @@ function cityPicker(deps: EngineDeps, state: State, target: string, prefix = '')
   const rows = cityRows(content, state, target);
   const back = content.screens.get(target)?.parent ?? 'home';
   rows.push(navRow(content, { ...state, screen: target }, back === target ? 'home' : back));
-  return { state: { ...state, screen: 'city' }, text: withMachineNote(content, state.lang, prefix + t(content, state.lang, 'city.question')), buttons: rows, dir, stat: { screen: 'city' } };
+  return {
+    state: { ...state, screen: 'city' },
+    text: withMachineNote(content, state.lang, prefix + t(content, state.lang, 'city.question')),
+    buttons: rows,
+    dir,
+    stat: { screen: 'city' },
+  };
 }
 
 // ---------------------------------------------------------------- helpers

@@ -6,7 +6,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { maxLength, MAX_SCREEN_TEXT, placeholders, SCREEN_PARTS, screenPart, screenTextLength, textLength } from '../content/text-rules.ts';
 import { validateTelegramHtml } from '../content/telegram-html.ts';
-import { visibleLength } from '../engine/html.ts';
 import { previousEnglish, readSources, statusOf, writeSources, type TranslationStatus } from './sources.ts';
 
 export type Row = {

@@ -63,7 +63,7 @@ export function isWritingScript(name: string): name is WritingScript {
 export function letterHintPattern(hint: LetterHint): RegExp {
   const flags = hint.ignoreCase ? 'giu' : 'gu';
   if (hint.pattern !== undefined) return new RegExp(hint.pattern, flags);
-  const letters = [...(hint.letters ?? '')].map((ch) => (/[\\\]\[^-]/.test(ch) ? `\\${ch}` : ch)).join('');
+  const letters = [...(hint.letters ?? '')].map((ch) => (/[\\\][^-]/.test(ch) ? `\\${ch}` : ch)).join('');
   return new RegExp(`[${letters}]`, flags);
 }
 

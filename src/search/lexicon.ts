@@ -172,7 +172,7 @@ export class Lexicon {
 
   constructor(readonly data: LexiconData) {
     ({ words: this.words, deleteKeys: this.deleteKeys, deleteIds: this.deleteIds, sorted: this.sorted, byStart: this.byStart, skeletons: this.skeletons } = data);
-    this.words.forEach((word, id) => this.ids.set(word, id));
+    for (const [id, word] of this.words.entries()) this.ids.set(word, id);
   }
 
   get size(): number {

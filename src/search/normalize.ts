@@ -9,6 +9,7 @@
 import { TUNING } from './tuning.ts';
 
 /** Zero-width and bidi controls, soft hyphen, BOM. ZWNJ is handled separately. */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each joiner and mark is listed to be removed on its own
 const INVISIBLE = /[\u00AD\u180E\u200B\u200D-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 const ZWNJ = /\u200C/g;
 const TATWEEL = /\u0640/g;

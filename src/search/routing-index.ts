@@ -12,8 +12,8 @@
 import { TOPIC_IDS } from '../content/schema.ts';
 import { languageHints, type LanguageHints, type WritingData } from './detect-language.ts';
 import { FUNCTION_WORD_VOTES, rawWords } from './language-evidence.ts';
-import { Lexicon, LexiconBuilder } from './lexicon.ts';
-import { CONTENT, NEGATION, PhraseTable, PhraseTableBuilder, STOP, type PhraseKind } from './phrase-table.ts';
+import { type Lexicon, LexiconBuilder } from './lexicon.ts';
+import { CONTENT, NEGATION, type PhraseTable, PhraseTableBuilder, STOP, type PhraseKind } from './phrase-table.ts';
 import { normalize } from './normalize.ts';
 import { scriptOfWord } from './scripts.ts';
 import { makeHanDictionary, tokenize, type HanDictionary } from './tokenize.ts';

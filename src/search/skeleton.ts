@@ -7,6 +7,7 @@
  */
 import anyAscii from 'any-ascii';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, control characters included
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** The skeleton of a word in any script. Callers skip Han words (pinyin skeletons collide). */

@@ -56,6 +56,8 @@ describe.skipIf(!hasChromium)('the simulator in a phone browser', () => {
     await page.getByRole('button', { name: '🧍 Alone and healthy' }).click();
     await page.getByRole('button', { name: 'Utrecht' }).click();
     await page.getByText('Show this at the desk').waitFor();
+    // What the page shows, line breaks included (textContent would join the lines).
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is checked
     const text = await page.locator('.msg.bot').last().innerText();
     expect(text).toMatch(/Checked \w+ 20\d\d/);
     await page.screenshot({ path: join(SHOTS, 'simulator-en-answer.png'), fullPage: false });
@@ -96,7 +98,7 @@ describe.skipIf(!hasChromium)('the simulator in a phone browser', () => {
       await answer.locator('blockquote').first().waitFor();
       const lines = await answer.evaluate((el) => {
         const copy = el.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll('.kb, blockquote').forEach((n) => n.remove());
+        for (const n of copy.querySelectorAll('.kb, blockquote')) n.remove();
         return (copy.textContent ?? '').split('\n').filter((l) => l.trim());
       });
       expect(lines.length).toBeGreaterThan(5);

@@ -13,7 +13,9 @@ import { ContentError } from '../../src/content/problems.ts';
 const FIXTURE = 'tests/fixtures/content';
 const code = new TextEncoder().encode('the bundle of one build');
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function copy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'parsed-'));

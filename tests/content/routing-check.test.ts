@@ -9,7 +9,9 @@ import { formatProblem } from '../../src/content/problems.ts';
 const FIXTURE = 'tests/fixtures/content';
 const NOW = new Date('2026-11-23T12:00:00Z');
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 /** content:check's problems with routing.json files, for the fixture content with these files added. */
 function routingProblems(files: Record<string, unknown>): string[] {

@@ -3,18 +3,19 @@
  * word index the build wrote beside it, and answers a typed question with them; a bundle whose
  * prebuilt files were made by another build refuses them, says so, and still answers.
  */
-import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BotApiEmulator } from '../emulator/bot-api-emulator.ts';
-import { labels, startBotProcess } from '../support/harness.ts';
+import { BUNDLE, labels, startBotProcess } from '../support/harness.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'bundle-'));
 // Inside the repository, so that the copied bundle finds node_modules.
 const otherBuild = mkdtempSync(join(process.cwd(), '.test-dist-'));
-afterAll(() => [dataDir, otherBuild].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of [dataDir, otherBuild]) rmSync(dir, { recursive: true, force: true });
+});
 
 async function askTyped(bundle: string) {
   const emulator = new BotApiEmulator();
@@ -33,9 +34,10 @@ async function askTyped(bundle: string) {
 }
 
 describe('the production bundle', () => {
+  // The build ran once before all tests (tests/support/global-setup.ts), as `npm start` runs it.
   it('answers a typed question from what npm run build prepared', { timeout: 60_000 }, async () => {
-    execFileSync(join('node_modules', '.bin', 'tsx'), ['src/cli/build.ts'], { stdio: 'pipe' });
-    const { first, output } = await askTyped('dist/main.mjs');
+    expect(readdirSync('dist').sort()).toEqual(['content-cache.bin', 'main.mjs', 'main.mjs.map', 'page.html', 'word-index.bin']);
+    const { first, output } = await askTyped(BUNDLE);
     expect(first).toContain('Alone and healthy');
     expect(output).not.toMatch(/prebuilt word index was made from other/);
   });

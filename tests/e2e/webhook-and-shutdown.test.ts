@@ -42,7 +42,10 @@ describe('webhook mode', () => {
       await bot.waitFor(/"mode":"webhook"/);
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
 
-      const forged = { update_id: 999, message: { message_id: 1, date: 1, chat: { id: 31337, type: 'private' }, from: { id: 31337, is_bot: false, first_name: 'X' }, text: '/start' } };
+      const forged = {
+        update_id: 999,
+        message: { message_id: 1, date: 1, chat: { id: 31337, type: 'private' }, from: { id: 31337, is_bot: false, first_name: 'X' }, text: '/start' },
+      };
       const post = (headers: Record<string, string>) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(forged) });
       expect((await post({})).status).toBe(401);
       expect((await post({ 'X-Telegram-Bot-Api-Secret-Token': 'wrong' })).status).toBe(401);
@@ -90,8 +93,9 @@ describe('long polling', () => {
     }
   });
 
-  it('refuses to start with a malformed setting and says which', async () => {
-    const bot = startBotProcess({ BOT_TOKEN: 'not-a-token', DATA_DIR: dataDir });
+  // From the sources, as `npm run dev` starts it (every other process test runs the bundle).
+  it('refuses to start with a malformed setting and says which, from the sources too', async () => {
+    const bot = startBotProcess({ BOT_TOKEN: 'not-a-token', DATA_DIR: dataDir }, { source: true });
     expect(await bot.exited).toBe(2);
     expect(bot.output()).toContain('BOT_TOKEN looks wrong');
   });

@@ -20,7 +20,7 @@ afterEach(async () => {
   await emu.stop();
 });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: Bot API answers of every shape, read field by field in the tests
 type Json = any;
 
 async function call(method: string, params: Record<string, unknown> = {}, token = emu.token): Promise<{ status: number; body: Json }> {
@@ -651,6 +651,32 @@ describe('with a real grammY bot', () => {
         .filter((m) => m.from === 'bot')
         .map((m) => m.text),
     ).toEqual(['first', 'second, later']);
+  });
+
+  it('with handled reports, settles when the bot finished the update, not after a quiet time', async () => {
+    // A quiet time longer than the action may take: only the report can settle it.
+    emu.settleMs = 60_000;
+    emu.timeoutMs = 5_000;
+    emu.expectHandledReports();
+    makeBot();
+    bot.command('start', async (ctx) => {
+      await ctx.reply('first');
+      await new Promise((r) => setTimeout(r, 200));
+      await ctx.reply('second, after a pause');
+    });
+    const handle = bot.handleUpdate.bind(bot);
+    bot.handleUpdate = async (update, reply) => {
+      try {
+        return await handle(update, reply);
+      } finally {
+        emu.reportHandled(update.update_id);
+      }
+    };
+    running = bot.start();
+    const result = await ana.send('/start');
+    // Both replies are in, though the chat was quiet for 200 ms between them.
+    expect(result.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(2);
+    await emu.waitIdle();
   });
 
   it('fails a step with a description of the chat when the bot never answers', async () => {

@@ -10,6 +10,9 @@
  *
  * "Settled": an action resolves once the update reached the bot, the bot made at least one call
  * for that chat, and then nothing for that chat was in flight for `settleMs` (150 ms by default).
+ * A harness that runs the bot in this process can say when the bot finished each update
+ * (`reportHandled`, after `expectHandledReports()`): then an action settles as soon as its updates
+ * were handled and nothing for the chat is in flight, with no quiet time to guess.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -159,6 +162,8 @@ export class BotApiEmulator {
   private rates: Required<Omit<FaultRates, 'seed'>> = { rate429: 0, rate5xx: 0, rateDrop: 0, retryAfter: 1 };
   private rng = mulberry32(1);
   private groupCounter = 0;
+  /** Update ids the bot reported finished, once a harness promised to report them. */
+  private handled: Set<number> | undefined;
 
   constructor(opts: BotApiEmulatorOptions = {}) {
     this.token = opts.token ?? DEFAULT_TOKEN;
@@ -374,13 +379,36 @@ export class BotApiEmulator {
     throw new Error(`Telegram rejected ${this.rejections.length} request(s):\n${lines.join('\n')}`);
   }
 
-  /** Resolves once no request (other than a held getUpdates) has been in flight for `ms`. */
+  /**
+   * The harness will call `reportHandled` for every update the bot finishes (in-process bots):
+   * actions then settle on those reports instead of on `settleMs` of quiet.
+   */
+  expectHandledReports(): void {
+    this.handled ??= new Set();
+  }
+
+  /** The bot finished handling this update (its middleware returned or threw). */
+  reportHandled(updateId: number): void {
+    this.handled?.add(updateId);
+  }
+
+  /** Every delivered update was handled (true when nobody reports; then quiet time decides). */
+  private deliveredAllHandled(): boolean {
+    if (!this.handled) return true;
+    return [...this.queue.all.values()].every((u) => u.deliveredAt === undefined || this.handled!.has(u.update.update_id));
+  }
+
+  /**
+   * Resolves once no request (other than a held getUpdates) has been in flight for `ms`. With
+   * handled reports, once every delivered update was handled and nothing is in flight.
+   */
   async waitIdle(ms = this.settleMs, timeoutMs = this.timeoutMs): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const now = Date.now();
       const quietUntil = Math.max(0, ...[...this.activity.values()].map((a) => a.quietUntil));
-      if (this.globalInflight === 0 && now - this.globalLast >= ms && now >= quietUntil) return;
+      if (this.handled && this.globalInflight === 0 && this.deliveredAllHandled()) return;
+      if (!this.handled && this.globalInflight === 0 && now - this.globalLast >= ms && now >= quietUntil) return;
       if (now > deadline) throw new Error(`waitIdle: still busy after ${timeoutMs} ms (${this.globalInflight} request(s) in flight)`);
       await sleep(10);
     }
@@ -399,9 +427,15 @@ export class BotApiEmulator {
       const delivered = spec.updates.every((u) => u.deliveredAt !== undefined || u.droppedReason !== undefined);
       if (delivered && (!spec.requireCall || result.calls.length > 0) && (!spec.until || spec.until())) {
         const act = this.activity.get(spec.chatKey);
-        const lastDelivery = Math.max(0, ...spec.updates.map((u) => u.deliveredAt ?? 0));
-        const last = Math.max(act?.last ?? 0, lastDelivery);
-        if ((act?.inflight ?? 0) === 0 && now - last >= settleMs && now >= (act?.quietUntil ?? 0)) return result;
+        if (this.handled) {
+          // The bot said it finished: its retries and waits are over, nothing is left to guess.
+          const done = spec.updates.every((u) => u.droppedReason !== undefined || this.handled!.has(u.update.update_id));
+          if (done && (act?.inflight ?? 0) === 0) return result;
+        } else {
+          const lastDelivery = Math.max(0, ...spec.updates.map((u) => u.deliveredAt ?? 0));
+          const last = Math.max(act?.last ?? 0, lastDelivery);
+          if ((act?.inflight ?? 0) === 0 && now - last >= settleMs && now >= (act?.quietUntil ?? 0)) return result;
+        }
       }
       if (now - started > timeoutMs) throw new Error(this.describeTimeout(spec, timeoutMs));
       await sleep(10);
@@ -621,9 +655,15 @@ export class BotApiEmulator {
   }
 
   private serveFile(res: ServerResponse, token: string, path: string): void {
-    if (token !== this.token) return this.send(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    if (token !== this.token) {
+      this.send(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+      return;
+    }
     const file = [...this.state.files.values()].find((f) => f.path === path);
-    if (!file) return this.send(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    if (!file) {
+      this.send(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+      return;
+    }
     const bytes = file.bytes ?? Buffer.alloc(file.size, 0);
     res.writeHead(200, { 'content-type': file.mimeType ?? 'application/octet-stream', 'content-length': bytes.length });
     res.end(bytes);

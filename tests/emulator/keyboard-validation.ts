@@ -219,7 +219,7 @@ export function parseReplyMarkup(raw: unknown, opts: { strict: boolean; inlineOn
 
 /** Canonical form used for "message is not modified" comparisons. */
 export function markupKey(markup: StoredMarkup | undefined): string {
-  if (!markup || markup.kind !== 'inline' || markup.rows.every((r) => r.length === 0)) return '';
+  if (markup?.kind !== 'inline' || markup.rows.every((r) => r.length === 0)) return '';
   return stableStringify(markup.rows);
 }
 

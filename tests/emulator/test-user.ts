@@ -245,7 +245,7 @@ export class TestUser {
   }
 
   private newestKeyboardMessage(): StoredMessage | undefined {
-    return [...this.chat.messages].reverse().find((m) => m.fromBot && !m.deleted && m.markup && m.markup.rows.some((r) => r.length > 0));
+    return [...this.chat.messages].reverse().find((m) => m.fromBot && !m.deleted && m.markup?.rows.some((r) => r.length > 0));
   }
 
   private async tapInline(target: StoredMessage, button: InlineKeyboardButton, opts?: ActionOptions): Promise<TapResult> {

@@ -1,21 +1,23 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync, spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsv, toCsvLine } from '../../src/i18n/csv.ts';
 import { applyTranslations, translationRows } from '../../src/i18n/translation-table.ts';
+import { i18nExport } from '../../src/cli/i18n-export.ts';
+import { i18nImport } from '../../src/cli/i18n-import.ts';
+import { runCommand } from '../support/run-command.ts';
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 function fixtureCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'i18n-'));
   dirs.push(dir);
   cpSync('tests/fixtures/content', dir, { recursive: true });
   return dir;
 }
-const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-const cli = (name: string) => join(process.cwd(), 'src', 'cli', name);
 
 describe('CSV', () => {
   it('round-trips commas, quotes, line breaks and non-Latin scripts', () => {
@@ -29,10 +31,10 @@ describe('CSV', () => {
 });
 
 describe('i18n:export and i18n:import', () => {
-  it('exports every English text with its status, and imports a filled-in sheet back', () => {
+  it('exports every English text with its status, and imports a filled-in sheet back', async () => {
     const dir = fixtureCopy();
     const out = join(dir, 'ar.csv');
-    execFileSync(tsx, [cli('i18n-export.ts'), '--lang', 'ar', '--out', out], { cwd: dir });
+    expect((await runCommand(i18nExport, ['--lang', 'ar', '--out', out], { cwd: dir })).status).toBe(0);
     const [header, ...rows] = parseCsv(readFileSync(out, 'utf8'));
     expect(header).toEqual(['key', 'english', 'translation', 'status', 'english_before']);
     const text = rows.find((r) => r[0] === 'shelter:shelter.tonight.safe')!;
@@ -43,7 +45,7 @@ describe('i18n:export and i18n:import', () => {
     const gent = rows.find((r) => r[0] === 'shelter:shelter.gent.text')!;
     gent[2] = 'في غنت، اتصل بالرقم {{emergencyNumber}} عند الخطر.';
     writeFileSync(out, [header!, ...rows].map(toCsvLine).join('\r\n'));
-    const result = spawnSync(tsx, [cli('i18n-import.ts'), out], { cwd: dir, encoding: 'utf8' });
+    const result = await runCommand(i18nImport, [out], { cwd: dir });
     // The five old Arabic texts come back untouched: they stay outdated, they are not confirmed.
     expect(result.stdout).toContain('ar: 2 imported, 0 confirmed unchanged, 5 left as they were, 0 rejected.');
     expect(result.status).toBe(0);
@@ -141,15 +143,15 @@ describe('i18n:export and i18n:import', () => {
     expect(result.imported).toBe(0);
   });
 
-  it('finds the language anywhere in the file name, or asks for --lang', () => {
+  it('finds the language anywhere in the file name, or asks for --lang', async () => {
     const dir = fixtureCopy();
     const file = join(dir, 'update-ar-2026.csv');
     writeFileSync(file, 'key,translation\r\nshelter:shelter.more.button,➕ المزيد\r\n');
-    const ok = spawnSync(tsx, [cli('i18n-import.ts'), file], { cwd: dir, encoding: 'utf8' });
+    const ok = await runCommand(i18nImport, [file], { cwd: dir });
     expect(ok.stdout).toContain('ar: 1 imported');
     const unnamed = join(dir, 'sheet.csv');
     writeFileSync(unnamed, 'key,translation\r\n');
-    const asks = spawnSync(tsx, [cli('i18n-import.ts'), unnamed], { cwd: dir, encoding: 'utf8' });
+    const asks = await runCommand(i18nImport, [unnamed], { cwd: dir });
     expect(asks.status).toBe(2);
     expect(asks.stderr).toContain('--lang');
   });

@@ -10,7 +10,13 @@ function counting() {
     explain: (text) => [text],
     knowsWord: (word) => word === 'doctor',
   };
-  return { build: () => (builds++, router), builds: () => builds };
+  return {
+    build: () => {
+      builds++;
+      return router;
+    },
+    builds: () => builds,
+  };
 }
 
 describe('lazy router', () => {

@@ -1,14 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStats, STATS_COLUMNS, statsFile } from '../../src/stats/sqlite-stats.ts';
 import { summarise, toCsv } from '../../src/stats/report.ts';
+import { stats as statsCommand } from '../../src/cli/stats.ts';
+import { runCommand } from '../support/run-command.ts';
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 const tmp = () => {
   const d = mkdtempSync(join(tmpdir(), 'stats-'));
   dirs.push(d);
@@ -48,17 +51,23 @@ describe('anonymous statistics', () => {
     expect(toCsv(rows)).toBe('lang,screen,topic,count\nti,health,,7\nso,birth,,<5\n');
   });
 
-  it('npm run stats prints the table and CSV for a range', () => {
+  it('npm run stats prints the table and CSV for a range', async () => {
     const dir = tmp();
     const stats = new SqliteStats(statsFile(dir), { flushMs: 0, now: () => new Date('2026-11-10T08:00:00Z') });
     for (let i = 0; i < 6; i++) stats.count({ lang: 'fa', screen: 'legal' });
     stats.count({ lang: 'fa', screen: 'school' });
     stats.close();
-    const run = (...args: string[]) =>
-      spawnSync(join(process.cwd(), 'node_modules/.bin/tsx'), [join(process.cwd(), 'src/cli/stats.ts'), ...args], { env: { ...process.env, DATA_DIR: dir }, encoding: 'utf8' });
-    const csv = run('--from', '2026-11-01', '--to', '2026-11-30', '--csv');
+    const run = (...args: string[]) => runCommand(statsCommand, args, { env: { DATA_DIR: dir } });
+    const csv = await run('--from', '2026-11-01', '--to', '2026-11-30', '--csv');
     expect(csv.stdout).toBe('lang,screen,topic,count\nfa,legal,,6\nfa,school,,<5\n');
-    expect(run('--from', '2026-12-01', '--to', '2026-12-31', '--csv').stdout).toBe('lang,screen,topic,count\n');
-    expect(run('--from', 'yesterday').status).toBe(2);
+    expect((await run('--from', '2026-12-01', '--to', '2026-12-31', '--csv')).stdout).toBe('lang,screen,topic,count\n');
+    const table = await run('--from', '2026-11-01', '--to', '2026-11-30');
+    expect(table.stdout).toMatch(/^Screens shown 2026-11-01 to 2026-11-30 .*\n\nlang +screen +topic +count\n/);
+    expect(table.stdout).toMatch(/fa +legal +- +6\n/);
+    expect((await run('--from', 'yesterday')).status).toBe(2);
+    // No statistics where DATA_DIR points: said, with exit code 1.
+    const none = await runCommand(statsCommand, [], { env: { DATA_DIR: join(dir, 'nothing-here') } });
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain('No statistics yet');
   });
 });

@@ -1,8 +1,10 @@
 /**
  * Runs the real bot against the Bot API emulator over loopback HTTP, two ways:
  * - startBot(): in this process (fast; logs captured at debug level);
- * - startBotProcess(): `tsx src/main.ts` as a child process with environment variables,
- *   exactly as a volunteer would run it (for the privacy proof and shutdown tests).
+ * - startBotProcess(): the bundle `npm start` runs (dist/main.mjs, built once before the tests by
+ *   global-setup.ts) as a child process with environment variables, exactly as a volunteer would
+ *   run it (for the privacy proof and shutdown tests); `{ source: true }` runs `npm run dev`'s
+ *   `tsx src/main.ts` instead.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { loadContent, type Content } from '../../src/content/load.ts';
+import type { Content } from '../../src/content/load.ts';
 import { createBot } from '../../src/channels/telegram/bot.ts';
 import { ChatMemory } from '../../src/privacy/chat-memory.ts';
 import { createLogger } from '../../src/privacy/logger.ts';
@@ -19,11 +21,9 @@ import { SqliteStats, statsFile } from '../../src/stats/sqlite-stats.ts';
 import type { Router } from '../../src/engine/types.ts';
 import { BotApiEmulator, type BotApiEmulatorOptions } from '../emulator/bot-api-emulator.ts';
 
-let sharedContent: Content | undefined;
-/** The real content, loaded once per test file. */
-export function realContent(): Content {
-  return (sharedContent ??= loadContent(process.cwd()));
-}
+import { realContent } from './real-content.ts';
+
+export { realContent };
 
 export type RunningBot = {
   emulator: BotApiEmulator;
@@ -48,7 +48,21 @@ export async function startBot(opts: { content?: Content; router?: Router; emula
   const log = createLogger('debug', sink);
   const memory = new ChatMemory();
   const stats = new SqliteStats(statsFile(dataDir), { flushMs: 0 });
-  const bot = createBot(emulator.token, { content: opts.content ?? realContent(), router: opts.router, memory, log, stats }, { apiRoot: emulator.apiRoot, flood: opts.flood });
+  // Flooding is tested where it is under test (robustness.test.ts passes its own guard); elsewhere a
+  // test acts as fast as the bot answers, faster than a person, and must not be slowed down for it.
+  const flood = opts.flood ?? new FloodGuard({ burst: 10_000, perSecond: 10_000 });
+  const bot = createBot(emulator.token, { content: opts.content ?? realContent(), router: opts.router, memory, log, stats }, { apiRoot: emulator.apiRoot, flood });
+  // The bot runs in this process, so it can say when it finished each update: actions settle on
+  // that, not on a guessed quiet time. The runner hands every update to bot.handleUpdate.
+  emulator.expectHandledReports();
+  const handleUpdate = bot.handleUpdate.bind(bot);
+  bot.handleUpdate = async (update, reply) => {
+    try {
+      return await handleUpdate(update, reply);
+    } finally {
+      emulator.reportHandled(update.update_id);
+    }
+  };
   const runner: RunnerHandle = run(bot, { runner: { fetch: { timeout: 1 } } });
   return {
     emulator,
@@ -76,9 +90,12 @@ export type BotProcess = {
   exited: Promise<number | null>;
 };
 
-/** `bundle`: run a production bundle (dist/main.mjs) with plain Node instead of the sources with tsx. */
-export function startBotProcess(env: Record<string, string>, options: { bundle?: string } = {}): BotProcess {
-  const [command, args] = options.bundle ? [process.execPath, [options.bundle]] : [join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['src/main.ts']];
+/** The bundle `npm start` runs, built before the tests (global-setup.ts). */
+export const BUNDLE = 'dist/main.mjs';
+
+/** `bundle`: another production bundle than dist/main.mjs; `source`: the TypeScript sources with tsx, as `npm run dev`. */
+export function startBotProcess(env: Record<string, string>, options: { bundle?: string; source?: boolean } = {}): BotProcess {
+  const [command, args] = options.source ? [join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['src/main.ts']] : [process.execPath, [options.bundle ?? BUNDLE]];
   const child = spawn(command, args, {
     cwd: process.cwd(),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
