@@ -1,10 +1,14 @@
 /**
- * The environment, parsed once. Nothing else reads process.env. Messages are written for a
+ * The environment, parsed once, by main.ts and the command-line tools (each passes the
+ * environment it was given; nothing else reads process.env). Messages are written for a
  * volunteer setting the bot up, not for a programmer.
+ *
+ * A discriminated union on BOT_MODE: webhook settings exist, and are required, only in webhook
+ * mode, so no code has to assume they were given.
  */
 import { z } from 'zod';
 
-const schema = z.object({
+const common = {
   BOT_TOKEN: z
     .string()
     .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'BOT_TOKEN looks wrong: copy the whole token BotFather gave you, like 123456:ABC-def...')
@@ -14,31 +18,38 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   PORT: z.coerce.number({ message: 'PORT must be a number' }).int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  BOT_MODE: z.enum(['polling', 'webhook'], { message: 'BOT_MODE must be polling or webhook' }).default('polling'),
-  WEBHOOK_URL: z.url({ message: 'WEBHOOK_URL must be the public https address of this bot' }).optional(),
-  WEBHOOK_SECRET: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,256}$/, 'WEBHOOK_SECRET may use letters, digits, _ and - only')
-    .optional(),
   BOT_USERNAME: z
     .string()
     .regex(/^[A-Za-z0-9_]{5,32}$/)
     .optional(),
+};
+
+const polling = z.object({ ...common, BOT_MODE: z.literal('polling') });
+
+const webhook = z.object({
+  ...common,
+  BOT_MODE: z.literal('webhook'),
+  WEBHOOK_URL: z.url({ message: 'BOT_MODE=webhook needs WEBHOOK_URL, the public https address of this bot' }),
+  WEBHOOK_SECRET: z.string({ message: 'BOT_MODE=webhook needs WEBHOOK_SECRET' }).regex(/^[A-Za-z0-9_-]{1,256}$/, 'WEBHOOK_SECRET may use letters, digits, _ and - only'),
 });
 
-export type Config = z.infer<typeof schema>;
+const schema = z.discriminatedUnion('BOT_MODE', [polling, webhook], { message: 'BOT_MODE must be polling or webhook' });
+/** The settings of every mode alone: a wrong mode must not hide a wrong token. */
+const everyMode = z.object({ ...common, BOT_MODE: z.enum(['polling', 'webhook'], { message: 'BOT_MODE must be polling or webhook' }) });
 
-export function parseConfig(env: NodeJS.ProcessEnv): Config {
+export type Config = z.infer<typeof schema>;
+export type WebhookConfig = z.infer<typeof webhook>;
+
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
   // Empty variables count as unset: `BOT_TOKEN= npm start` runs the simulator.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = schema.safeParse(cleaned);
+  const cleaned: Record<string, string> = Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
+  const input = { BOT_MODE: 'polling', ...cleaned };
+  const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  - ${i.message}`);
+    // Every wrong setting at once, each said once (no value is repeated: a token or secret could be in it).
+    const messages = [...(everyMode.safeParse(input).error?.issues ?? []), ...parsed.error.issues].map((i) => i.message);
+    const lines = [...new Set(messages)].map((message) => `  - ${message}`);
     throw new Error(`The bot cannot start because of its settings:\n${lines.join('\n')}`);
   }
-  const config = parsed.data;
-  if (config.BOT_MODE === 'webhook' && (!config.WEBHOOK_URL || !config.WEBHOOK_SECRET)) {
-    throw new Error('The bot cannot start: BOT_MODE=webhook needs WEBHOOK_URL and WEBHOOK_SECRET.');
-  }
-  return config;
+  return parsed.data;
 }

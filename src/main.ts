@@ -94,10 +94,10 @@ async function main() {
 
   if (config.BOT_MODE === 'webhook') {
     router.warm();
-    const url = new URL(config.WEBHOOK_URL!);
-    const endpoint = createHttpEndpoint({ log, webhook: { bot, path: url.pathname, secret: config.WEBHOOK_SECRET! } });
+    const url = new URL(config.WEBHOOK_URL);
+    const endpoint = createHttpEndpoint({ log, webhook: { bot, path: url.pathname, secret: config.WEBHOOK_SECRET } });
     await listen(endpoint.server, config);
-    await bot.api.setWebhook(config.WEBHOOK_URL!, { secret_token: config.WEBHOOK_SECRET, allowed_updates: ALLOWED_UPDATES });
+    await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET, allowed_updates: ALLOWED_UPDATES });
     log.info({ mode: 'webhook', port: config.PORT }, 'bot running');
     onShutdown(async () => {
       // Stop taking requests, let the ones in flight finish, then close the database.

@@ -18,7 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContent } from '../content/load.ts';
 import { createContentRouter } from '../search/content-router.ts';
-import type { Router } from '../search/router.ts';
+import type { ExplainingRouter } from '../search/router.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -73,7 +73,7 @@ export interface ScreenScore {
 }
 
 /** How the bot did on one screen-level line: the screens it opens or offers, in order. */
-export function scoreScreenRow(router: Router, row: ScreenEvalRow): ScreenScore {
+export function scoreScreenRow(router: ExplainingRouter, row: ScreenEvalRow): ScreenScore {
   const r = router.route(row.text);
   const first = r.choice?.screen ?? null;
   const got = first ? [first, ...(r.choice?.alternatives ?? [])] : [];
@@ -88,7 +88,7 @@ export function scoreScreenRow(router: Router, row: ScreenEvalRow): ScreenScore 
   };
 }
 
-export function screenReport(path: string, rows: ScreenEvalRow[], router: Router): string[] {
+export function screenReport(path: string, rows: ScreenEvalRow[], router: ExplainingRouter): string[] {
   type Tally = { n: number; top1: number; top3: number; topic: number; none: number; alarms: number };
   const zero = (): Tally => ({ n: 0, top1: 0, top3: 0, topic: 0, none: 0, alarms: 0 });
   const all = zero();

@@ -7,7 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadContent } from '../content/load.ts';
-import { botLink, encodePayload } from '../engine/deep-link.ts';
+import { encodePayload } from '../engine/deep-link.ts';
+import { botLink } from '../channels/telegram/links.ts';
 import { flyerHtml, type FlyerSize } from '../share/flyer.ts';
 import { botUsername } from './bot-username.ts';
 import { OUTPUT_DIR, runAsCommand, type Command } from './command.ts';

@@ -4,7 +4,8 @@
  * so scripts can use it).
  */
 import { loadContent } from '../content/load.ts';
-import { botLink, encodePayload } from '../engine/deep-link.ts';
+import { encodePayload } from '../engine/deep-link.ts';
+import { botLink } from '../channels/telegram/links.ts';
 import { botUsername } from './bot-username.ts';
 import { runAsCommand, type Command } from './command.ts';
 import { parseLinkArgs } from './link-args.ts';

@@ -14,11 +14,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContent } from '../content/load.ts';
 import { createContentRouter } from '../search/content-router.ts';
-import type { Router } from '../search/router.ts';
+import type { ExplainingRouter } from '../search/router.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export function answerLine(router: Router, line: string): string {
+export function answerLine(router: ExplainingRouter, line: string): string {
   if (line.trim() === '') return JSON.stringify({ topic: null, lang: null, score: 0, error: 'empty line' });
   let input: unknown;
   try {
@@ -41,7 +41,7 @@ export function answerLine(router: Router, line: string): string {
 }
 
 function main(): void {
-  let router: Router;
+  let router: ExplainingRouter;
   try {
     router = createContentRouter(loadContent(root));
   } catch (err) {

@@ -47,11 +47,11 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
   const en = content.resources.get('en');
   for (const [id, screen] of content.screens) {
     for (const key of ['button', 'text']) {
-      if (!content.t.has('en', screen.flow, `${id}.${key}`)) err(`locales/en/${screen.flow}.json`, `${id}.${key}`, 'missing: every screen needs this text in English');
+      if (!content.t.hasOwn('en', screen.flow, `${id}.${key}`)) err(`locales/en/${screen.flow}.json`, `${id}.${key}`, 'missing: every screen needs this text in English');
     }
   }
   for (const service of content.services.values()) {
-    if (!content.t.has('en', service.namespace, `service.${service.id}`)) warn(`locales/en/${service.namespace}.json`, `service.${service.id}`, 'no description for this service');
+    if (!content.t.hasOwn('en', service.namespace, `service.${service.id}`)) warn(`locales/en/${service.namespace}.json`, `service.${service.id}`, 'no description for this service');
   }
   for (const lang of content.languages) {
     if (lang.code === 'en') continue;
@@ -86,7 +86,7 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
   for (const lang of deskLanguages) {
     for (const [id, screen] of content.screens) {
       const key = `${id}.desk`;
-      if (!content.t.exists(lang, screen.flow, key)) continue;
+      if (!content.t.resolves(lang, screen.flow, key)) continue;
       const said = STATUS_WORDS.exec(content.t(lang, screen.flow, key));
       if (said) err(`locales/${lang}/${screen.flow}.json`, key, `the desk sentence says "${said[0]}" before anyone asks about papers: put that in ${id}.deskIfAsked`);
     }
@@ -179,7 +179,7 @@ export function checkContent(content: Content, opts: { now: Date }): CheckReport
   // ---- the prose of every screen, in every language, short enough for a phone
   for (const lang of content.languages) {
     for (const [id, screen] of content.screens) {
-      const length = screenTextLength(SCREEN_PARTS.map((k) => (content.t.exists(lang.code, screen.flow, `${id}.${k}`) ? content.t(lang.code, screen.flow, `${id}.${k}`) : undefined)));
+      const length = screenTextLength(SCREEN_PARTS.map((k) => (content.t.resolves(lang.code, screen.flow, `${id}.${k}`) ? content.t(lang.code, screen.flow, `${id}.${k}`) : undefined)));
       if (length > MAX_SCREEN_TEXT) {
         err(`locales/${lang.code}/${screen.flow}.json`, id, `screen text is ${length} characters (${SCREEN_PARTS.join(' + ')}); keep it under ${MAX_SCREEN_TEXT} or split it into a "more" screen`);
       }

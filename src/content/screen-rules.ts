@@ -7,7 +7,7 @@
  */
 import type { Content } from './load.ts';
 import { MAX_CARDS, flowScreenSections, servicesFor } from '../engine/answer.ts';
-import { MAX_CALLBACK_BYTES, encodeCallback } from '../engine/callback-data.ts';
+import { byteLength, MAX_CALLBACK_BYTES, encodeCallback } from '../engine/callback-data.ts';
 import { buttonTarget, direction, step, visibleOptions, type StepResult } from '../engine/engine.ts';
 import { visibleLength } from '../engine/html.ts';
 import { MAX_MESSAGE } from './text-rules.ts';
@@ -76,7 +76,7 @@ export function buttonFindings(result: Pick<StepResult, 'buttons' | 'state'>): A
   const targets = new Set<string>();
   for (const b of buttons) {
     if (!b.label.trim()) out.push({ rule: 'empty-label', detail: buttonTarget(b) });
-    if ('data' in b && Buffer.byteLength(b.data) > MAX_CALLBACK_BYTES) out.push({ rule: 'callback-bytes', detail: b.data });
+    if ('data' in b && byteLength(b.data) > MAX_CALLBACK_BYTES) out.push({ rule: 'callback-bytes', detail: b.data });
     if (labels.has(b.label)) out.push({ rule: 'duplicate-label', detail: `"${b.label}"` });
     // In a picker, the current choice and "menu" may lead to the same place: that is the point of a picker.
     if (!picker && targets.has(buttonTarget(b))) out.push({ rule: 'duplicate-target', detail: `"${b.label}" -> ${buttonTarget(b)}` });

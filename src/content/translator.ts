@@ -10,10 +10,10 @@ import { LRUCache } from 'lru-cache';
 export interface Translator {
   /** The text in `lang`, else English, else the key itself (never empty, never throws). */
   (lang: string, ns: string, key: string, vars?: Record<string, string | number>): string;
-  /** Whether `lang` itself has the key (no fallback). */
-  has(lang: string, ns: string, key: string): boolean;
+  /** Whether `lang` itself has a text for the key (the English fallback does not count). */
+  hasOwn(lang: string, ns: string, key: string): boolean;
   /** Whether the key resolves to a text at all: in `lang`, or in the English fallback. */
-  exists(lang: string, ns: string, key: string): boolean;
+  resolves(lang: string, ns: string, key: string): boolean;
   readonly i18n: i18n;
 }
 
@@ -55,8 +55,8 @@ export function createTranslator(resources: ReadonlyMap<string, ReadonlyMap<stri
     resolved.set(memo, text);
     return text;
   }) as Translator;
-  translate.has = (lang, ns, key) => Boolean(resources.get(lang)?.get(ns)?.[key]);
-  translate.exists = (lang, ns, key) => translate.has(lang, ns, key) || translate.has('en', ns, key);
+  translate.hasOwn = (lang, ns, key) => Boolean(resources.get(lang)?.get(ns)?.[key]);
+  translate.resolves = (lang, ns, key) => translate.hasOwn(lang, ns, key) || translate.hasOwn('en', ns, key);
   Object.defineProperty(translate, 'i18n', { value: instance });
   return translate;
 }

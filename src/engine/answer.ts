@@ -62,7 +62,7 @@ function joinSections(sections: readonly AnswerSection[]): string {
 export function flowScreenSections(content: Content, screen: ScreenNode, state: State, dir: Dir): AnswerSection[] {
   const { lang } = state;
   const t = (key: string) => content.t(lang, screen.flow, `${screen.id}.${key}`, vars(content, state));
-  const has = (key: string) => content.t.exists(lang, screen.flow, `${screen.id}.${key}`);
+  const has = (key: string) => content.t.resolves(lang, screen.flow, `${screen.id}.${key}`);
 
   const sections: AnswerSection[] = [{ kind: 'lead', html: `<b>${t('button')}</b>\n${t('text')}` }];
   if (!screen.answer) return sections;
@@ -100,7 +100,7 @@ export function moreCardsText(content: Content, screen: ScreenNode, state: State
 function serviceCard(content: Content, s: ServiceEntry, lang: string, dir: Dir): string {
   const lines = [`📍 <b>${isolateLtr(escapeHtml(s.name), dir)}</b>`];
   const desc = `service.${s.id}`;
-  if (content.t.exists(lang, s.namespace, desc)) lines.push(content.t(lang, s.namespace, desc));
+  if (content.t.resolves(lang, s.namespace, desc)) lines.push(content.t(lang, s.namespace, desc));
   if (s.phone) {
     const free = s.phoneFree ? ` (${content.t(lang, 'common', 'card.free')})` : '';
     lines.push(`📞 ${isolateLtr(escapeHtml(s.phone), dir)}${free}`);
@@ -127,7 +127,7 @@ function deskBlock(content: Content, screen: ScreenNode, state: State): string {
   const lines = [content.t(state.lang, 'common', 'answer.deskTitle'), ...sentence(`${screen.id}.desk`)];
   // A sentence that says the person has no papers is shown only for when the desk asks:
   // nobody should disclose their status to a clerk before anyone asks.
-  if (content.t.exists(deskLang, screen.flow, `${screen.id}.deskIfAsked`)) {
+  if (content.t.resolves(deskLang, screen.flow, `${screen.id}.deskIfAsked`)) {
     lines.push(content.t(state.lang, 'common', 'answer.deskIfAskedTitle'), ...sentence(`${screen.id}.deskIfAsked`));
   }
   return lines.join('\n');

@@ -19,10 +19,14 @@ export const MAX_CALLBACK_BYTES = 64;
 export type Op = 'g' | 'L' | 'C' | 'x' | 's' | 'm';
 const OPS = new Set<string>(['g', 'L', 'C', 'x', 's', 'm']);
 
+/** UTF-8 bytes, as Telegram counts them (the engine uses no Node API: other channels may run it elsewhere). */
+const utf8 = new TextEncoder();
+export const byteLength = (text: string) => utf8.encode(text).length;
+
 export function encodeCallback(content: Content, op: Op, state: State): string {
   const city = state.city ? (content.city.get(state.city)?.code ?? '-') : '-';
   const data = `${op}|${content.version}|${state.lang}|${city}|${state.screen}`;
-  if (Buffer.byteLength(data, 'utf8') > MAX_CALLBACK_BYTES) {
+  if (byteLength(data) > MAX_CALLBACK_BYTES) {
     // Schemas keep ids short enough; reaching this is a programming error worth failing loudly in tests.
     throw new Error(`callback data over ${MAX_CALLBACK_BYTES} bytes: ${data}`);
   }

@@ -1,5 +1,5 @@
 /**
- * Deep-link payloads: https://t.me/<bot>?start=<payload> opens a screen in a language and
+ * Deep-link payloads: a channel link carrying one (for Telegram https://t.me/<bot>?start=<payload>, channels/telegram/links.ts) opens a screen in a language and
  * city. Telegram allows at most 64 characters of [A-Za-z0-9_-], so:
  *
  *   1_<lang>_<city code or x>_<screen id with "." written as "_">    e.g. 1_ar_ams_shelter_tonight
@@ -37,8 +37,4 @@ export function decodePayload(content: Content, payload: string | undefined): De
   const city = cityCode === 'x' ? undefined : content.cityByCode.get(cityCode)?.id;
   if (cityCode !== 'x' && !city) return undefined;
   return { state: { lang, city, screen }, demo: version === 'd1' };
-}
-
-export function botLink(username: string, payload?: string): string {
-  return `https://t.me/${username}${payload ? `?start=${payload}` : ''}`;
 }

@@ -1,5 +1,6 @@
 /**
- * The engine: (content, what we know, input) -> Screen. Pure: no grammY, no I/O, no clock.
+ * The engine: (content, what we know, input) -> Screen. Pure: no grammY, no I/O, no clock (it keeps
+ * memos - rendered screens, formatted dates - keyed by content and language, never by a person).
  * Every input produces a screen - never silence, never an exception for bad input.
  */
 import type { Content, ScreenNode } from '../content/load.ts';
@@ -16,7 +17,7 @@ import type { Button, Input, Router, Screen, State } from './types.ts';
 export type EngineDeps = { content: Content; router?: Router };
 
 /** What a channel remembers between updates (in memory only): language, city, demo mode. */
-export type Known = { lang?: string; city?: string; langHint?: string; demo?: boolean };
+export type ChatContext = { lang?: string; city?: string; langHint?: string; demo?: boolean };
 
 export type StepResult = Screen & {
   /** A side effect only the channel can do. */
@@ -27,7 +28,7 @@ export type StepResult = Screen & {
   demo?: boolean;
 };
 
-export function step(deps: EngineDeps, known: Known, input: Input): StepResult {
+export function step(deps: EngineDeps, known: ChatContext, input: Input): StepResult {
   const result = stepInner(deps, known, input);
   const demo = known.demo || result.demo;
   if (!demo || result.effect === 'wipe') return finish(result);
@@ -47,7 +48,7 @@ function finish(result: StepResult): StepResult {
 /** Screens already given their last touch: a cached screen that a step passes on is not done twice. */
 const finished = new WeakSet<StepResult>();
 
-function stepInner(deps: EngineDeps, known: Known, input: Input): StepResult {
+function stepInner(deps: EngineDeps, known: ChatContext, input: Input): StepResult {
   const { content } = deps;
   const lang = pickLanguage(content, known);
   const base: State = { lang: lang ?? 'en', city: validCity(content, known.city), screen: 'home' };
@@ -61,7 +62,7 @@ function stepInner(deps: EngineDeps, known: Known, input: Input): StepResult {
       if (input.payload) return render(deps, base);
       // The first contact always asks for the language; Telegram's language_code only pre-selects.
       if (!known.lang) {
-        const suggested = mapTelegramLanguage(content, input.langHint);
+        const suggested = languageFromTag(content, input.langHint);
         return languagePicker(deps, { ...base, lang: suggested ?? base.lang }, 'home', suggested);
       }
       return render(deps, base);
@@ -86,7 +87,7 @@ function stepInner(deps: EngineDeps, known: Known, input: Input): StepResult {
   }
 }
 
-function callback(deps: EngineDeps, known: Known, data: string): StepResult {
+function callback(deps: EngineDeps, known: ChatContext, data: string): StepResult {
   const { content } = deps;
   const decoded = decodeCallback(content, data);
   if (!decoded.ok) {
@@ -110,7 +111,7 @@ function callback(deps: EngineDeps, known: Known, data: string): StepResult {
  * with "Not what you asked?" and up to two others; when unsure, up to three screens and the
  * menu; else greet and show the menu. A city the text names becomes the person's city.
  */
-function typed(deps: EngineDeps, known: Known, base: State, text: string): StepResult {
+function typed(deps: EngineDeps, known: ChatContext, base: State, text: string): StepResult {
   const { content, router } = deps;
   if (text.length > 1000) return render(deps, base, [t(content, base.lang, 'text.tooLong')]);
   const result = router?.route(text, known.lang, base.city);
@@ -402,17 +403,17 @@ function withMachineNote(content: Content, lang: string, text: string): string {
   return content.language.get(lang)?.status === 'machine' ? `${text}\n\n<i>${t(content, lang, 'mt.note')}</i>` : text;
 }
 
-function pickLanguage(content: Content, known: Known): string | undefined {
+function pickLanguage(content: Content, known: ChatContext): string | undefined {
   if (known.lang && content.language.has(known.lang)) return known.lang;
-  return mapTelegramLanguage(content, known.langHint);
+  return languageFromTag(content, known.langHint);
 }
 
 function validCity(content: Content, city: string | undefined): string | undefined {
   return city && content.city.has(city) ? city : undefined;
 }
 
-/** Telegram's language_code is an IETF tag ("pt-br", "fa-IR"): map it, do not trust it. */
-export function mapTelegramLanguage(content: Content, tag: string | undefined): string | undefined {
+/** A language tag ("pt-br", "fa-IR": Telegram's language_code, a browser's navigator.language) to one of our languages: map it, do not trust it. */
+export function languageFromTag(content: Content, tag: string | undefined): string | undefined {
   if (!tag) return undefined;
   const lower = tag.toLowerCase();
   const base = lower.split(/[-_]/)[0]!;

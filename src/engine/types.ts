@@ -13,10 +13,13 @@ export type State = {
   screen: string;
 };
 
+/** Commands that open one of the engine's own screens (conversation/commands.ts lists every command). */
+export type ScreenCommand = 'menu' | 'language' | 'help' | 'privacy';
+
 export type Input =
-  /** /start, optionally with a deep-link payload; langHint is Telegram's language_code. */
+  /** /start, optionally with a deep-link payload; langHint is the app's language tag (Telegram's language_code). */
   | { type: 'start'; payload?: string; langHint?: string }
-  | { type: 'command'; command: 'menu' | 'language' | 'help' | 'privacy' }
+  | { type: 'command'; command: ScreenCommand }
   | { type: 'callback'; data: string }
   | { type: 'text'; text: string }
   | { type: 'contact' }

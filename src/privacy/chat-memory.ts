@@ -52,17 +52,17 @@ export class ChatMemory {
     return this.entries.size;
   }
 
-  get(chatId: number): ChatMemoryEntry | undefined {
+  get(chat: string): ChatMemoryEntry | undefined {
     this.maintain();
-    const key = this.find(chatId);
+    const key = this.find(chat);
     return key ? this.entries.get(key) : undefined;
   }
 
-  update(chatId: number, change: (entry: ChatMemoryEntry) => void): ChatMemoryEntry {
+  update(chat: string, change: (entry: ChatMemoryEntry) => void): ChatMemoryEntry {
     this.maintain();
-    const key = this.key(chatId, this.secret);
+    const key = this.key(chat, this.secret);
     // Usually the entry is under today's key; only otherwise look under yesterday's.
-    const existing = this.entries.has(key) ? key : this.find(chatId);
+    const existing = this.entries.has(key) ? key : this.find(chat);
     const entry = (existing && this.entries.get(existing)) || { messageIds: [], expiresAt: 0 };
     // An entry found under yesterday's secret moves to today's key.
     if (existing && existing !== key) this.entries.delete(existing);
@@ -73,14 +73,14 @@ export class ChatMemory {
     return entry;
   }
 
-  rememberMessage(chatId: number, messageId: number): void {
-    this.update(chatId, (e) => {
+  rememberMessage(chat: string, messageId: number): void {
+    this.update(chat, (e) => {
       if (!e.messageIds.includes(messageId)) e.messageIds.push(messageId);
     });
   }
 
-  forget(chatId: number): void {
-    const key = this.find(chatId);
+  forget(chat: string): void {
+    const key = this.find(chat);
     if (key) this.entries.delete(key);
   }
 
@@ -89,18 +89,18 @@ export class ChatMemory {
     return [...this.entries.keys()];
   }
 
-  private find(chatId: number): string | undefined {
-    const current = this.key(chatId, this.secret);
+  private find(chat: string): string | undefined {
+    const current = this.key(chat, this.secret);
     if (this.entries.has(current)) return current;
     if (this.previousSecret) {
-      const old = this.key(chatId, this.previousSecret);
+      const old = this.key(chat, this.previousSecret);
       if (this.entries.has(old)) return old;
     }
     return undefined;
   }
 
-  private key(chatId: number, secret: Buffer): string {
-    return createHmac('sha256', secret).update(String(chatId)).digest('base64url');
+  private key(chat: string, secret: Buffer): string {
+    return createHmac('sha256', secret).update(chat).digest('base64url');
   }
 
   /** Rotate the secret and drop expired entries. Cheap enough to run on every access. */

@@ -21,7 +21,7 @@ export class FloodGuard {
   }
 
   /** allow: handle it. warn: tell the person once to slow down. drop: ignore quietly. */
-  check(chatId: number): FloodDecision {
+  check(chat: string): FloodDecision {
     const now = this.now();
     if (now - this.rotatedAt > 60 * 60 * 1000) {
       // Buckets only matter for seconds; a new secret every hour leaves nothing to link.
@@ -31,7 +31,7 @@ export class FloodGuard {
     }
     const burst = this.opts.burst ?? 20;
     const rate = this.opts.perSecond ?? 2;
-    const key = createHmac('sha256', this.secret).update(String(chatId)).digest('base64url');
+    const key = createHmac('sha256', this.secret).update(chat).digest('base64url');
     const bucket = this.buckets.get(key) ?? { tokens: burst, at: now, warned: false };
     bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * rate);
     bucket.at = now;

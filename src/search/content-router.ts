@@ -10,7 +10,7 @@ import type { RouteResult } from '../engine/types.ts';
 import { createScreenChooser } from './choose-screen.ts';
 import { bounded, normalize } from './normalize.ts';
 import { createSlotReader } from './read-slots.ts';
-import { createRouter, type Router } from './router.ts';
+import { createRouter, type ExplainingRouter } from './router.ts';
 import type { Vocabulary, WordIndex } from './routing-index.ts';
 import { createUrgencyFilter } from './urgency.ts';
 import { vocabularyOf } from './vocabulary.ts';
@@ -20,7 +20,7 @@ export interface ContentRouterOptions {
   prebuilt?: (vocab: Vocabulary) => WordIndex | undefined;
 }
 
-export function createContentRouter(content: Content, options: ContentRouterOptions = {}): Router {
+export function createContentRouter(content: Content, options: ContentRouterOptions = {}): ExplainingRouter {
   const vocab = vocabularyOf(content);
   const words = createRouter(vocab, options.prebuilt?.(vocab));
   const displayNames = cityDisplayNames(content);

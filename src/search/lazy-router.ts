@@ -4,15 +4,15 @@
  * buttons) need no index, so the bot starts polling without waiting for it and builds it once
  * it has answered what was waiting. A typed message that comes first builds it on the spot.
  */
-import type { Router } from './router.ts';
+import type { ExplainingRouter } from './router.ts';
 
-export interface LazyRouter extends Router {
+export interface LazyRouter extends ExplainingRouter {
   /** Build the index now (no-op when built). */
   warm(): void;
 }
 
-export function lazyRouter(build: () => Router): LazyRouter {
-  let router: Router | undefined;
+export function lazyRouter(build: () => ExplainingRouter): LazyRouter {
+  let router: ExplainingRouter | undefined;
   const get = () => (router ??= build());
   return {
     route: (text, lang, city) => get().route(text, lang, city),

@@ -28,7 +28,7 @@ export type { RouteResult };
 export type { Vocabulary };
 export { TUNING };
 
-export interface Router extends EngineRouter {
+export interface ExplainingRouter extends EngineRouter {
   /** Why a text routes where it does: one line per piece of evidence (for maintainers). */
   explain(text: string, lang?: string): string[];
   /** A normalised word of some phrase list, or a function word or negation of some language. */
@@ -36,7 +36,7 @@ export interface Router extends EngineRouter {
 }
 
 /** `words`: the vocabulary's word index when it was built before (prebuilt-index.ts). */
-export function createRouter(vocab: Vocabulary, words: WordIndex = buildWordIndex(vocab)): Router {
+export function createRouter(vocab: Vocabulary, words: WordIndex = buildWordIndex(vocab)): ExplainingRouter {
   const index = assembleRoutingIndex(vocab, words);
   const { phrases, targets, languages } = index;
 

@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium)('the simulator in a phone browser', () => {
       await expect.poll(() => page.locator('.msg.bot').last().getAttribute('dir')).toBe('rtl');
       // Open an answer with cards, a desk sentence and sources the way a shared link does.
       await page.evaluate(async (payload) => {
-        await (window as unknown as { say: (input: unknown) => Promise<void> }).say({ type: 'start', payload });
+        await (window as unknown as { say: (line: string, echo: boolean) => Promise<void> }).say(`/start ${payload}`, false);
       }, `1_${lang}_ams_shelter_tonight_alone`);
       const answer = page.locator('.msg.bot').last();
       await answer.locator('blockquote').first().waitFor();

@@ -18,7 +18,9 @@ afterAll(() => {
 });
 
 async function askTyped(bundle: string) {
-  const emulator = new BotApiEmulator();
+  // A bundle without usable prebuilt files parses the content and builds the index itself before
+  // this first answer: seconds on a machine busy with the other tests.
+  const emulator = new BotApiEmulator({ timeoutMs: 30_000 });
   await emulator.start();
   const bot = startBotProcess({ BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, PORT: '0', DATA_DIR: dataDir }, { bundle });
   try {

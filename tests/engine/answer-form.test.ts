@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
 import { formatMonth } from '../../src/engine/answer.ts';
-import { mapTelegramLanguage, render, step } from '../../src/engine/engine.ts';
+import { languageFromTag, render, step } from '../../src/engine/engine.ts';
 import { isolateLatinRuns, rtlParagraphs } from '../../src/engine/html.ts';
 import type { Router } from '../../src/engine/types.ts';
 import { buttonData, labels } from '../support/buttons.ts';
@@ -143,6 +143,6 @@ describe('display in every language', () => {
 
   it("maps Telegram's traditional and regional Chinese tags to Chinese", () => {
     const real = loadContent(process.cwd());
-    for (const tag of ['zh-Hant', 'zh-TW', 'zh-HK', 'zh-hans', 'zh']) expect(mapTelegramLanguage(real, tag), tag).toBe('zh');
+    for (const tag of ['zh-Hant', 'zh-TW', 'zh-HK', 'zh-hans', 'zh']) expect(languageFromTag(real, tag), tag).toBe('zh');
   });
 });

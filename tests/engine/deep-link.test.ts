@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
-import { botLink, decodePayload, encodePayload } from '../../src/engine/deep-link.ts';
+import { decodePayload, encodePayload } from '../../src/engine/deep-link.ts';
+import { botLink } from '../../src/channels/telegram/links.ts';
 import { step } from '../../src/engine/engine.ts';
 
 const content = loadContent('tests/fixtures/content');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
-import { step, render, mapTelegramLanguage } from '../../src/engine/engine.ts';
+import { step, render, languageFromTag } from '../../src/engine/engine.ts';
 import { decodeCallback, encodeCallback } from '../../src/engine/callback-data.ts';
 import type { Router } from '../../src/engine/types.ts';
 import { buttonData, labels } from '../support/buttons.ts';
@@ -25,10 +25,10 @@ describe('first contact', () => {
   });
 
   it('maps IETF tags from Telegram to the registry', () => {
-    expect(mapTelegramLanguage(content, 'ar-SA')).toBe('ar');
-    expect(mapTelegramLanguage(content, 'EN')).toBe('en');
-    expect(mapTelegramLanguage(content, 'xx')).toBeUndefined();
-    expect(mapTelegramLanguage(content, undefined)).toBeUndefined();
+    expect(languageFromTag(content, 'ar-SA')).toBe('ar');
+    expect(languageFromTag(content, 'EN')).toBe('en');
+    expect(languageFromTag(content, 'xx')).toBeUndefined();
+    expect(languageFromTag(content, undefined)).toBeUndefined();
   });
 });
 

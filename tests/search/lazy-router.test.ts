@@ -1,11 +1,11 @@
 /** The word index is built once, when first needed or warmed, never before. */
 import { describe, expect, it } from 'vitest';
 import { lazyRouter } from '../../src/search/lazy-router.ts';
-import type { Router } from '../../src/search/router.ts';
+import type { ExplainingRouter } from '../../src/search/router.ts';
 
 function counting() {
   let builds = 0;
-  const router: Router = {
+  const router: ExplainingRouter = {
     route: (text) => ({ topic: null, target: null, lang: 'en', score: text.length, urgent: false, alternatives: [] }),
     explain: (text) => [text],
     knowsWord: (word) => word === 'doctor',

@@ -11,18 +11,18 @@ import { fileURLToPath } from 'node:url';
 import { loadContent, type Content } from '../../src/content/load.ts';
 import { createContentRouter } from '../../src/search/content-router.ts';
 import { decodeWordIndex, fingerprintOf, WORD_INDEX_FILE } from '../../src/search/prebuilt-index.ts';
-import type { Router } from '../../src/search/router.ts';
+import type { ExplainingRouter } from '../../src/search/router.ts';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 let content: Content | undefined;
-let router: Router | undefined;
+let router: ExplainingRouter | undefined;
 
 export function realContent(): Content {
   return (content ??= loadContent(repoRoot));
 }
 
-export function realRouter(): Router {
+export function realRouter(): ExplainingRouter {
   return (router ??= createContentRouter(realContent(), { prebuilt: builtIndex }));
 }
 

@@ -1,7 +1,8 @@
 /**
  * The Telegram channel: turns updates into engine input and Screens into Bot API calls.
- * It decides nothing about content. Every update gets an answer or a deliberate silence,
- * and nothing that identifies a person is logged or stored.
+ * It decides nothing about content, and no rule of the conversation either (what is remembered,
+ * in which language a chat is answered, what is counted: src/conversation/). Every update gets an
+ * answer or a deliberate silence, and nothing that identifies a person is logged or stored.
  */
 import { Bot, Composer, InputFile, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
@@ -9,18 +10,19 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import type { Logger } from 'pino';
 import type { Content } from '../../content/load.ts';
-import { mapTelegramLanguage, step, wiped, type Known, type StepResult } from '../../engine/engine.ts';
+import { wiped, type StepResult } from '../../engine/engine.ts';
 import type { Input, Router } from '../../engine/types.ts';
+import { commandOf, SCREEN_COMMANDS } from '../../conversation/commands.ts';
+import { SeenUpdates } from '../../conversation/seen-updates.ts';
+import { afterDelivery, errorLine, privateChatLine, replyLanguage, slowDownLine, takeTurn, type Remembered } from '../../conversation/turn.ts';
 import type { ChatMemory } from '../../privacy/chat-memory.ts';
 import { safeError } from '../../privacy/logger.ts';
 import type { StatsSink } from '../../stats/stats-sink.ts';
 import { FloodGuard } from '../../privacy/flood-guard.ts';
 import { deliverScreen, isBlocked } from './deliver.ts';
-import { SeenUpdates } from './seen-updates.ts';
-import { botLink } from '../../engine/deep-link.ts';
+import { botLink } from './links.ts';
 import { qrPng } from '../../share/qr.ts';
 import { inlineResults } from './inline.ts';
-import { MENU_COMMANDS } from './profile.ts';
 import { updateKind } from './update-kind.ts';
 
 export type TelegramDeps = {
@@ -50,7 +52,7 @@ export function createBot(token: string, deps: TelegramDeps, options: BotOptions
   bot.use(logUpdates(deps.log));
   bot.use(privateChatsOnly(deps));
   bot.use(floodControl(deps, options.flood ?? new FloodGuard()));
-  bot.use(conversation(deps));
+  bot.use(handlers(deps));
 
   // Whatever went wrong, the person is not left in silence.
   bot.catch(async (err) => {
@@ -58,8 +60,8 @@ export function createBot(token: string, deps: TelegramDeps, options: BotOptions
     const chatId = err.ctx.chat?.id;
     if (err.ctx.callbackQuery) await err.ctx.answerCallbackQuery().catch(() => undefined);
     if (chatId === undefined || isBlocked(err.error)) return;
-    const lang = deps.memory.get(chatId)?.lang ?? mapTelegramLanguage(deps.content, err.ctx.from?.language_code) ?? 'en';
-    await err.ctx.api.sendMessage(chatId, deps.content.t(lang, 'common', 'error.retry')).catch(() => undefined);
+    const lang = replyLanguage(deps.content, deps.memory.get(String(chatId)), err.ctx.from?.language_code);
+    await err.ctx.api.sendMessage(chatId, errorLine(deps.content, lang)).catch(() => undefined);
   });
   return bot;
 }
@@ -79,12 +81,12 @@ function floodControl(deps: TelegramDeps, guard: FloodGuard) {
   return async (ctx: Context, next: () => Promise<void>) => {
     const chatId = ctx.chat?.id;
     if (chatId === undefined) return next();
-    const decision = guard.check(chatId);
+    const decision = guard.check(String(chatId));
     if (decision === 'allow') return next();
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
     if (decision === 'warn') {
-      const lang = deps.memory.get(chatId)?.lang ?? 'en';
-      await ctx.api.sendMessage(chatId, deps.content.t(lang, 'common', 'flood.slow')).catch(() => undefined);
+      const lang = replyLanguage(deps.content, deps.memory.get(String(chatId)), ctx.from?.language_code);
+      await ctx.api.sendMessage(chatId, slowDownLine(deps.content, lang)).catch(() => undefined);
     }
   };
 }
@@ -116,25 +118,23 @@ function privateChatsOnly(deps: TelegramDeps) {
     async (ctx) => {
       const text = ctx.message?.text ?? '';
       if (!text.startsWith('/')) return;
-      const lang = mapTelegramLanguage(deps.content, ctx.from?.language_code) ?? 'en';
-      const link = botLink(ctx.me.username);
-      await ctx.reply(deps.content.t(lang, 'common', 'group.private', { link }), { link_preview_options: { is_disabled: true } });
+      const lang = replyLanguage(deps.content, undefined, ctx.from?.language_code);
+      await ctx.reply(privateChatLine(deps.content, lang, botLink(ctx.me.username)), { link_preview_options: { is_disabled: true } });
     },
   );
   return composer;
 }
 
-function conversation(deps: TelegramDeps) {
+/** Private chats: commands, button presses, typed text and the rest, each into one turn of the conversation. */
+function handlers(deps: TelegramDeps) {
   const composer = new Composer<Context>();
   const { content, memory } = deps;
+  const key = (ctx: Context) => String(ctx.chat!.id);
 
   composer.command('start', (ctx) => respond(ctx, { type: 'start', payload: ctx.match || undefined, langHint: ctx.from?.language_code }));
-  composer.command('menu', (ctx) => respond(ctx, { type: 'command', command: 'menu' }));
-  composer.command('language', (ctx) => respond(ctx, { type: 'command', command: 'language' }));
-  composer.command('help', (ctx) => respond(ctx, { type: 'command', command: 'help' }));
-  composer.command('privacy', (ctx) => respond(ctx, { type: 'command', command: 'privacy' }));
+  for (const command of SCREEN_COMMANDS) composer.command(command, (ctx) => respond(ctx, { type: 'command', command }));
   composer.command('wipe', async (ctx) => {
-    const lang = known(ctx).lang ?? mapTelegramLanguage(content, ctx.from?.language_code) ?? 'en';
+    const lang = replyLanguage(content, remembered(ctx), ctx.from?.language_code);
     await wipeChat(ctx);
     await ctx.reply(wiped(content, lang).text);
   });
@@ -144,7 +144,7 @@ function conversation(deps: TelegramDeps) {
     await ctx.answerCallbackQuery().catch((err) => deps.log.warn({ err: safeError(err) }, 'answerCallbackQuery failed'));
     const messageId = ctx.callbackQuery.message?.message_id;
     if (!ctx.chat || messageId === undefined) return; // inline-message buttons: nothing to edit here
-    const result = step(deps, known(ctx), { type: 'callback', data: ctx.callbackQuery.data });
+    const result = takeTurn(deps, remembered(ctx), ctx.from?.language_code, { type: 'callback', data: ctx.callbackQuery.data });
     if (result.effect === 'share' && result.sharePayload) {
       await shareScreen(ctx, result.state.lang, result.sharePayload);
       return;
@@ -163,9 +163,8 @@ function conversation(deps: TelegramDeps) {
 
   composer.on('message:text', (ctx) => {
     const text = ctx.message.text;
-    if (text.startsWith('/') && !MENU_COMMANDS.some((c) => text === `/${c}` || text.startsWith(`/${c} `) || text.startsWith(`/${c}@`))) {
-      return respond(ctx, { type: 'text', text: '' });
-    }
+    // A command we do not have ("/foo") is not a question: the engine answers it as empty text.
+    if (text.startsWith('/') && !commandOf(text)) return respond(ctx, { type: 'text', text: '' });
     return respond(ctx, { type: 'text', text });
   });
   // A contact or location is read once, here, and never stored.
@@ -174,9 +173,9 @@ function conversation(deps: TelegramDeps) {
   composer.on('message', (ctx) => respond(ctx, { type: 'unsupported', kind: updateKind(ctx.update) }));
   // Edited messages, reactions, membership changes, channel posts and future kinds: ignored on purpose.
 
-  function known(ctx: Context): Known {
-    const entry = ctx.chat ? memory.get(ctx.chat.id) : undefined;
-    return { lang: entry?.lang, city: entry?.city, langHint: ctx.from?.language_code, demo: entry?.demo };
+  function remembered(ctx: Context): Remembered | undefined {
+    const entry = ctx.chat ? memory.get(key(ctx)) : undefined;
+    return entry && { lang: entry.lang, city: entry.city, demo: entry.demo };
   }
 
   /** The link to a screen and its QR code, as a photo the person can forward or show. */
@@ -184,51 +183,47 @@ function conversation(deps: TelegramDeps) {
     const link = botLink(ctx.me.username, payload);
     const caption = content.t(lang, 'common', 'share.text', { link });
     const sent = await ctx.replyWithPhoto(new InputFile(qrPng(link), 'link.png'), { caption });
-    memory.rememberMessage(ctx.chat!.id, sent.message_id);
+    memory.rememberMessage(key(ctx), sent.message_id);
   }
 
   async function respond(ctx: Context, input: Input) {
     if (!ctx.chat) return;
-    if (ctx.chat.type === 'private' && ctx.message) memory.rememberMessage(ctx.chat.id, ctx.message.message_id);
-    await show(ctx, step(deps, known(ctx), input));
+    if (ctx.chat.type === 'private' && ctx.message) memory.rememberMessage(key(ctx), ctx.message.message_id);
+    await show(ctx, takeTurn(deps, remembered(ctx), ctx.from?.language_code, input));
   }
 
-  /** Deliver a screen, remember what the person chose (in memory) and count it (anonymously). */
+  /** Deliver a screen, then remember and count what the conversation layer says to. */
   async function show(ctx: Context, result: StepResult, editMessageId?: number) {
     const chatId = ctx.chat!.id;
     try {
       const delivered = await deliverScreen(ctx.api, chatId, result, editMessageId);
-      memory.update(chatId, (e) => {
-        // The language picker itself is not a choice yet; everything after it is.
-        if (result.state.screen !== 'lang') e.lang = result.state.lang;
-        if (result.state.city) e.city = result.state.city;
-        if (result.demo) e.demo = true;
+      const after = afterDelivery(deps, remembered(ctx), result);
+      memory.update(key(ctx), (e) => {
+        Object.assign(e, after);
         if (!e.messageIds.includes(delivered.messageId)) e.messageIds.push(delivered.messageId);
         e.screenMessageId = delivered.messageId;
       });
-      // Outreach demos count nothing.
-      if (!result.demo) deps.stats.count({ lang: result.state.lang, screen: result.stat.screen, topic: result.stat.topic ?? undefined });
     } catch (err) {
       if (isBlocked(err)) {
-        memory.forget(chatId);
+        memory.forget(key(ctx));
         return;
       }
       deps.log.error({ err: safeError(err) }, 'delivery failed');
-      await ctx.api.sendMessage(chatId, content.t(result.state.lang, 'common', 'error.retry')).catch(() => undefined);
+      await ctx.api.sendMessage(chatId, errorLine(content, result.state.lang)).catch(() => undefined);
     }
   }
 
   /** Delete every message we still can (ours, and in private chats theirs), then forget. */
   async function wipeChat(ctx: Context) {
     const chatId = ctx.chat!.id;
-    const ids = memory.get(chatId)?.messageIds ?? [];
+    const ids = memory.get(key(ctx))?.messageIds ?? [];
     if (ctx.message) ids.push(ctx.message.message_id);
     for (let i = 0; i < ids.length; i += 100) {
       const batch = ids.slice(i, i + 100);
       // deleteMessages skips what it cannot delete (older than 48 h, already gone).
       await ctx.api.deleteMessages(chatId, batch).catch((err) => deps.log.warn({ err: safeError(err) }, 'deleteMessages failed'));
     }
-    memory.forget(chatId);
+    memory.forget(key(ctx));
   }
 
   return composer;

@@ -8,8 +8,7 @@ import type { Api } from 'grammy';
 import type { LanguageCode } from 'grammy/types';
 import type { Content } from '../../content/load.ts';
 import type { Language } from '../../content/schema.ts';
-
-export const MENU_COMMANDS = ['start', 'menu', 'language', 'help', 'privacy', 'wipe'] as const;
+import { COMMANDS } from '../../conversation/commands.ts';
 
 export function telegramCode(language: Language): string | undefined {
   return [language.code, ...language.telegram].find((c) => /^[a-z]{2}$/.test(c));
@@ -20,7 +19,7 @@ export type ProfileText = { languageCode?: string; commands: Array<{ command: st
 export function profileTexts(content: Content): ProfileText[] {
   const out: ProfileText[] = [];
   const text = (lang: string) => ({
-    commands: MENU_COMMANDS.map((command) => ({ command, description: content.t(lang, 'common', `cmd.${command}`).slice(0, 256) })),
+    commands: COMMANDS.map((command) => ({ command, description: content.t(lang, 'common', `cmd.${command}`).slice(0, 256) })),
     description: content.t(lang, 'common', 'bot.description').slice(0, 512),
     shortDescription: content.t(lang, 'common', 'bot.shortDescription').slice(0, 120),
   });

@@ -8,26 +8,31 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Logger } from 'pino';
-import { step, type EngineDeps } from '../../engine/engine.ts';
-import type { StatsSink } from '../../stats/stats-sink.ts';
-import { botLink } from '../../engine/deep-link.ts';
+import { wiped, type EngineDeps } from '../../engine/engine.ts';
+import { inputForLine } from '../../conversation/commands.ts';
+import { afterDelivery, replyLanguage, takeTurn } from '../../conversation/turn.ts';
+import { botLink } from '../telegram/links.ts';
 import { qrSvg } from '../../share/qr.ts';
 
 const PAGE = readFileSync(new URL('./page.html', import.meta.url), 'utf8');
 const MAX_BODY = 16 * 1024;
 
+/**
+ * What the page sends: what it was told to remember after the last step, the browser's language
+ * tag, and one input - a button press, a typed line (commands included, read as the Telegram
+ * channel reads them) or a location.
+ */
 const stepRequest = z.object({
-  known: z.object({ lang: z.string().max(8).optional(), city: z.string().max(32).optional(), langHint: z.string().max(16).optional() }).default({}),
+  remembered: z.object({ lang: z.string().max(8).optional(), city: z.string().max(32).optional(), demo: z.boolean().optional() }).default({}),
+  langTag: z.string().max(16).optional(),
   input: z.discriminatedUnion('type', [
-    z.object({ type: z.literal('start'), payload: z.string().max(64).optional(), langHint: z.string().max(16).optional() }),
-    z.object({ type: z.literal('command'), command: z.enum(['menu', 'language', 'help', 'privacy']) }),
     z.object({ type: z.literal('callback'), data: z.string().max(64) }),
-    z.object({ type: z.literal('text'), text: z.string().max(4096) }),
+    z.object({ type: z.literal('line'), text: z.string().max(4096) }),
     z.object({ type: z.literal('location'), lat: z.number(), lon: z.number() }),
   ]),
 });
 
-export type WebDeps = EngineDeps & { log: Logger; stats?: StatsSink; botUsername?: string };
+export type WebDeps = EngineDeps & { log: Logger; botUsername?: string };
 
 export function createWebServer(deps: WebDeps): Server {
   return createServer((req, res) => {
@@ -54,10 +59,16 @@ async function handle(deps: WebDeps, req: IncomingMessage, res: ServerResponse) 
     }
     const parsed = stepRequest.safeParse(json);
     if (!parsed.success) return send(res, 400, 'application/json', '{"error":"bad request"}');
-    const result = step(deps, parsed.data.known, parsed.data.input);
+    const { remembered, langTag, input: sent } = parsed.data;
+    const input = sent.type === 'line' ? inputForLine(sent.text, langTag) : sent;
+    // "Clear this chat": the page empties itself and forgets what it was told to remember.
+    if (input.type === 'wipe') return send(res, 200, 'application/json', JSON.stringify({ ...wiped(deps.content, replyLanguage(deps.content, remembered, langTag)), remember: {} }));
+    const result = takeTurn(deps, remembered, langTag, input);
     // Share shows the same link and QR code the Telegram bot sends.
     const share = result.effect === 'share' && result.sharePayload ? shareCard(deps.botUsername ?? 'your_bot', result.sharePayload) : undefined;
-    return send(res, 200, 'application/json', JSON.stringify({ ...result, share }));
+    // The simulator counts nothing (stats are for the bot's real conversations); what to remember is the conversation layer's rule.
+    const remember = afterDelivery(deps, remembered, result);
+    return send(res, 200, 'application/json', JSON.stringify({ ...result, share, remember }));
   }
   send(res, 404, 'text/plain', 'not found');
 }
