@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { loadContent } from '../content/load.ts';
-import { checkContent } from '../content/check.ts';
+import { checkContent } from '../checks/check.ts';
 import { ContentError, formatProblem } from '../content/problems.ts';
 import { runAsCommand, type Command } from './command.ts';
 

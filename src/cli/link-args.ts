@@ -1,6 +1,6 @@
 /** --topic/--screen, --lang, --city and --demo, as link and flyer take them. */
 import { parseArgs } from 'node:util';
-import type { Content } from '../content/load.ts';
+import type { Content } from '../content/model.ts';
 
 export type LinkArgs = { screen: string; lang: string; city?: string; demo: boolean; out?: string };
 

@@ -2,7 +2,7 @@
  * A Mermaid flowchart of one flow, so NGO staff can review a decision tree as a picture
  * (GitHub and most Markdown viewers draw it). Labels are the English button texts.
  */
-import type { Content } from './load.ts';
+import type { Content } from './model.ts';
 import { optionTarget } from './schema.ts';
 
 export function flowDiagram(content: Content, flowId: string): string {

@@ -1,6 +1,7 @@
 /**
  * Loads flows/, locales/ and data/ once at start, validates them and returns one immutable
- * Content object. Nothing else in the program reads these folders.
+ * Content object (its shape: model.ts). The i18n tools (src/i18n/) also read locales/ to write
+ * translations back; nothing else in the program reads these folders.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -17,59 +18,18 @@ import {
   namespaceSchema,
   placesFileSchema,
   servicesFileSchema,
-  type City,
-  type Country,
   type Fact,
   type FlowDef,
-  type Language,
   type ScreenDef,
-  type Service,
   ENGINE_SCREEN_IDS,
   optionTarget,
 } from './schema.ts';
+import type { Content, ScreenNode, ServiceEntry } from './model.ts';
 import { ContentError, zodProblems, type Problem } from './problems.ts';
-import { createTranslator, type Translator } from './translator.ts';
+import { createTranslator } from './translator.ts';
 
 /** Screen ids the engine owns, and names statistics use for its replies; flows may not use them. */
 const RESERVED_SCREENS = new Set<string>([...ENGINE_SCREEN_IDS, 'topics', 'wipe']);
-
-export type ScreenNode = ScreenDef & {
-  flow: string;
-  /** The screen that first leads here from the main menu: where "back" goes. */
-  parent: string;
-};
-
-export type ServiceEntry = Service & {
-  /** Locale namespace holding its description (`service.<id>`): the data file's name. */
-  namespace: string;
-};
-
-export interface Content {
-  readonly rootDir: string;
-  /** Short hash of every content file: travels in buttons to notice stale ones. */
-  readonly version: string;
-  readonly languages: readonly Language[];
-  readonly language: ReadonlyMap<string, Language>;
-  readonly countries: ReadonlyMap<string, Country>;
-  readonly cities: readonly City[];
-  readonly city: ReadonlyMap<string, City>;
-  readonly cityByCode: ReadonlyMap<string, City>;
-  readonly flows: readonly FlowDef[];
-  readonly screens: ReadonlyMap<string, ScreenNode>;
-  readonly services: ReadonlyMap<string, ServiceEntry>;
-  readonly facts: ReadonlyMap<string, Fact>;
-  /** Free-text vocabulary: lang -> target -> phrases. */
-  readonly keywords: ReadonlyMap<string, Record<string, string[]>>;
-  /** How each language writes numbers, time units, ages and cities (routing.json). */
-  readonly routing: ReadonlyMap<string, RoutingData>;
-  /** Every namespace that has a file in some language (without keywords). */
-  readonly namespaces: readonly string[];
-  /** Raw locale resources: lang -> namespace -> key -> text. */
-  readonly resources: ReadonlyMap<string, ReadonlyMap<string, Readonly<Record<string, string>>>>;
-  readonly t: Translator;
-  /** Warnings found while loading (they do not stop the start). */
-  readonly warnings: readonly Problem[];
-}
 
 const KEYWORDS_NS = 'keywords';
 const ROUTING_NS = 'routing';

@@ -1,39 +1,32 @@
 /**
- * Is this text valid for Telegram's HTML parse mode? Content editors write <b>, <i> and
- * friends by hand; a missing "</b>" would make Telegram refuse the whole message at
- * night, so content:check catches it first. Returns a plain-language problem or null.
+ * Is this text valid for Telegram's HTML parse mode? Content editors and translators write <b>,
+ * <i> and friends by hand; a missing "</b>" would make Telegram refuse the whole message at night,
+ * so content:check and i18n:import catch it first. One parser decides, the port of Telegram's own
+ * (telegram-html-parse.ts, which the tests' Bot API emulator runs too), in strict mode: what
+ * Telegram would show mangled ("&nbsp;" on screen, a link it drops) is refused as well. The
+ * answer is a problem in plain words, or null.
  */
-const TAGS = new Set(['b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'a', 'code', 'pre', 'blockquote', 'tg-spoiler', 'span']);
-const ENTITY = /^&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);/;
+import { tryParseTelegramHtml } from './telegram-html-parse.ts';
+
+const TAGS_WE_USE = 'b, i, u, s, a, code, pre, blockquote';
 
 export function validateTelegramHtml(text: string): string | null {
-  const open: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i];
-    if (ch === '&') {
-      const m = ENTITY.exec(text.slice(i));
-      if (!m && /^&[a-zA-Z]+;/.test(text.slice(i))) return `unknown entity at character ${i}: write & as &amp;`;
-      i += m ? m[0].length : 1;
-      continue;
-    }
-    if (ch !== '<') {
-      i++;
-      continue;
-    }
-    const end = text.indexOf('>', i);
-    if (end < 0) return `"<" at character ${i} is not a tag: write < as &lt;`;
-    const tag = text.slice(i + 1, end).trim();
-    const closing = tag.startsWith('/');
-    const name = (closing ? tag.slice(1) : tag).split(/\s/)[0]!.toLowerCase();
-    if (!TAGS.has(name)) return `<${tag}> is not a tag Telegram knows (use b, i, u, s, a, code, pre, blockquote)`;
-    if (closing) {
-      if (open.pop() !== name) return `</${name}> closes a tag that is not open`;
-    } else {
-      if (name === 'a' && !/^a\s+href\s*=\s*"https?:\/\/[^"]+"$/i.test(tag)) return 'links must look like <a href="https://...">';
-      open.push(name);
-    }
-    i = end + 1;
+  // Links are https:// (or http://) pages here: a tg:// or tel: link in content is a slip.
+  for (const m of text.matchAll(/<a\b([^>]*)>/gi)) {
+    if (!/^\s+href\s*=\s*"https?:\/\/[^"]+"\s*$/i.test(m[1]!)) return 'links must look like <a href="https://...">';
   }
-  return open.length ? `<${open[open.length - 1]}> is never closed` : null;
+  const parsed = tryParseTelegramHtml(text, { strict: true });
+  return parsed.ok ? null : plainWords(parsed.reason);
+}
+
+/** Telegram's reason, in the words an editor needs (the byte offsets stay: they point to the place). */
+function plainWords(reason: string): string {
+  let m: RegExpExecArray | null;
+  if ((m = /^Can't find end tag corresponding to start tag "([^"]+)"/.exec(reason))) return `<${m[1]}> is never closed`;
+  if ((m = /^Unsupported start tag "" at byte offset (\d+)/.exec(reason))) return `"<" at byte ${m[1]} is not a tag: write < as &lt;`;
+  if ((m = /^Unsupported start tag "([^"]+)"/.exec(reason))) return `<${m[1]}> is not a tag Telegram knows (use ${TAGS_WE_USE})`;
+  if ((m = /^Unmatched end tag at byte offset \d+, expected "<\/(\w+)>", found "<\/([^"]*)>"/.exec(reason))) return `</${m[2]}> closes a tag that is not open (</${m[1]}> is expected there)`;
+  if (/^Unexpected end tag/.test(reason)) return `${reason}: a closing tag with no tag open`;
+  if ((m = /^Unsupported HTML entity "([^"]+)"/.exec(reason))) return `unknown entity ${m[1]}: Telegram would show it as typed (write & as &amp;)`;
+  return reason;
 }

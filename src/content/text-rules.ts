@@ -3,7 +3,11 @@
  * i18n:import to a translator's spreadsheet before anything is written. A rule that only
  * one of them knew would let the other write what the bot then refuses.
  */
-import { visibleLength } from '../engine/html.ts';
+
+/** Telegram counts the text after entity parsing: tags out, entities as one character. */
+export function visibleLength(html: string): number {
+  return html.replace(/<[^>]+>/g, '').replace(/&(lt|gt|amp|quot|#\d+|#x[0-9a-f]+);/gi, '_').length;
+}
 
 /** The prose of one screen (button + text + safe + risk) must stay short enough to read on a phone. */
 export const MAX_SCREEN_TEXT = 700;

@@ -6,7 +6,7 @@
  *
  * Channel-neutral and pure like the engine: no grammY, no file system, no environment.
  */
-import type { Content } from '../content/load.ts';
+import type { Content } from '../content/model.ts';
 import { languageFromTag, step, type EngineDeps, type StepResult } from '../engine/engine.ts';
 import type { Input } from '../engine/types.ts';
 import type { StatsSink } from '../stats/stats-sink.ts';

@@ -4,7 +4,7 @@
  * to show at the desk, pending/disputed markers, and when it was checked against which
  * source.
  */
-import type { Content, ScreenNode, ServiceEntry } from '../content/load.ts';
+import type { Content, ScreenNode, ServiceEntry } from '../content/model.ts';
 import { escapeHtml, isolateLtr, link } from './html.ts';
 import type { State } from './types.ts';
 

@@ -11,7 +11,7 @@
  * The version is a short hash of the content: a button from before a content update still
  * works when its screen still exists, and leads home with a note when it does not.
  */
-import type { Content } from '../content/load.ts';
+import type { Content } from '../content/model.ts';
 import { ENGINE_SCREEN_IDS } from '../content/schema.ts';
 import type { State } from './types.ts';
 

@@ -8,7 +8,7 @@
  * Screen ids never contain "_", so the screen part decodes unambiguously. The leading
  * version lets the format change without breaking printed flyers: old versions keep decoding.
  */
-import type { Content } from '../content/load.ts';
+import type { Content } from '../content/model.ts';
 import { isKnownScreen } from './callback-data.ts';
 import type { State } from './types.ts';
 

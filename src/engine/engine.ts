@@ -3,7 +3,7 @@
  * memos - rendered screens, formatted dates - keyed by content and language, never by a person).
  * Every input produces a screen - never silence, never an exception for bad input.
  */
-import type { Content, ScreenNode } from '../content/load.ts';
+import type { Content, ScreenNode } from '../content/model.ts';
 import { optionTarget, type TopicId } from '../content/schema.ts';
 import { renderFlowScreenText, countryOf, moreCardsText, screenLabel } from './answer.ts';
 import { decodeCallback, isKnownScreen } from './callback-data.ts';

@@ -30,11 +30,6 @@ export function link(url: string, dir: 'ltr' | 'rtl'): string {
   return `<a href="${escapeHtml(url)}">${isolateLtr(escapeHtml(label), dir)}</a>`;
 }
 
-/** Telegram counts the text after entity parsing: tags out, entities as one character. */
-export function visibleLength(html: string): number {
-  return html.replace(/<[^>]+>/g, '').replace(/&(lt|gt|amp|quot|#\d+|#x[0-9a-f]+);/gi, '_').length;
-}
-
 /** Telegram HTML as plain text (inline-result titles, printed flyers): tags out, entities decoded. */
 export function toPlainText(html: string): string {
   return html

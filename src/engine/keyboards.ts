@@ -1,5 +1,5 @@
 /** Button rows the engine adds around content: navigation, language and city pickers. */
-import type { Content } from '../content/load.ts';
+import type { Content } from '../content/model.ts';
 import { encodeCallback, type Op } from './callback-data.ts';
 import type { Button, State } from './types.ts';
 

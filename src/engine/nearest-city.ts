@@ -2,7 +2,7 @@
  * A shared location, used once and in memory only, to suggest the nearest city we have
  * content for. The coordinates are never stored or logged.
  */
-import type { Content } from '../content/load.ts';
+import type { Content } from '../content/model.ts';
 import type { City } from '../content/schema.ts';
 
 /** Further than this from every city we know: do not guess. */

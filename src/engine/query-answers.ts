@@ -4,7 +4,7 @@
  * message - the screen the decision trees lead to, the others it would offer, then the topic -
  * and the main topics when nothing matched.
  */
-import type { Content } from '../content/load.ts';
+import type { Content } from '../content/model.ts';
 import type { Router } from './types.ts';
 
 /** A query longer than this says no more: the rest is cut, not read. */

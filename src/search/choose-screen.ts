@@ -9,7 +9,7 @@
  * the "when was the baby born?" menu. An answer's own options are "see also": the walk leaves
  * an answer only for one the text is clearly more about.
  */
-import type { Content, ScreenNode } from '../content/load.ts';
+import type { Content, ScreenNode } from '../content/model.ts';
 import { optionTarget } from '../content/schema.ts';
 import type { RouteResult } from '../engine/types.ts';
 import type { Slots } from './read-slots.ts';

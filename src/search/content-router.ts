@@ -5,7 +5,7 @@
  * (choose-screen.ts). The command-line tools, the benchmark and the tests build exactly this
  * one, so what they measure is what people get.
  */
-import type { Content } from '../content/load.ts';
+import type { Content } from '../content/model.ts';
 import type { RouteResult } from '../engine/types.ts';
 import { createScreenChooser } from './choose-screen.ts';
 import { bounded, normalize } from './normalize.ts';

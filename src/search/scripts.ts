@@ -16,10 +16,6 @@ export function isHan(ch: string): boolean {
   return HAN.test(ch);
 }
 
-export function hasHan(s: string): boolean {
-  return HAN.test(s);
-}
-
 export function scriptOfChar(ch: string): Script {
   const cp = ch.codePointAt(0)!;
   if ((cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0xc0 && cp <= 0x24f)) return 'latin';

@@ -3,7 +3,8 @@
  * by the content loader) for the bot, the command-line tools, the benchmark and the tests,
  * so what `npm run eval` measures is what the bot runs.
  */
-import { loadContent, type Content } from '../content/load.ts';
+import { loadContent } from '../content/load.ts';
+import type { Content } from '../content/model.ts';
 import { TOPIC_IDS } from '../content/schema.ts';
 import type { Vocabulary } from './router.ts';
 

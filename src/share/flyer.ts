@@ -4,7 +4,7 @@
  * browser ("Save as PDF" works too); no fonts or images are fetched from anywhere. The
  * browser does Arabic shaping and right-to-left ordering, given lang and dir.
  */
-import type { Content } from '../content/load.ts';
+import type { Content } from '../content/model.ts';
 import { escapeHtml, toPlainText } from '../engine/html.ts';
 import { qrSvg } from './qr.ts';
 

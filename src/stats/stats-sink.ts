@@ -5,6 +5,3 @@ export interface StatsSink {
   count(event: StatEvent): void;
   close(): void;
 }
-
-/** For the simulator and tests that do not look at statistics. */
-export const noStats: StatsSink = { count() {}, close() {} };

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
-import { checkContent } from '../../src/content/check.ts';
+import { checkContent } from '../../src/checks/check.ts';
 import { render } from '../../src/engine/engine.ts';
 import { ContentError, formatProblem } from '../../src/content/problems.ts';
-import { buttonFindings, crawlScreens, hasGregorianYear } from '../../src/content/screen-rules.ts';
+import { validateTelegramHtml } from '../../src/content/telegram-html.ts';
+import { buttonFindings, crawlScreens, hasGregorianYear } from '../../src/checks/screen-rules.ts';
 
 const FIXTURE = 'tests/fixtures/content';
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -135,6 +136,17 @@ describe('content:check explains what is wrong, and where', () => {
     const problems = loadProblems(broken('locales/nl/shelter.json', (t) => t.replace('Ga naar de nachtplek.', '<b>Ga naar de nachtplek.').replace('{{emergencyNumber}}', '112')));
     expect(problems).toContain('error: locales/nl/shelter.json: shelter.tonight.text: not valid Telegram HTML: <b> is never closed');
     expect(problems).toContain('error: locales/nl/shelter.json: shelter.gent.text: placeholders differ from English: expected emergencyNumber, found none');
+  });
+
+  it("reads Telegram HTML with Telegram's own rules, the ones the emulator enforces", () => {
+    expect(validateTelegramHtml('<b>Ga</b> naar <a href="https://www.regenboog.org">De Regenboog</a>.')).toBeNull();
+    // Accepted by a tag list, refused by Telegram: a span must be a spoiler.
+    expect(validateTelegramHtml('<span>112</span>')).toMatch(/span.*tg-spoiler/);
+    expect(validateTelegramHtml('Bel <b>112')).toBe('<b> is never closed');
+    expect(validateTelegramHtml('<b>bold <i>both</b></i>')).toBe('</b> closes a tag that is not open (</i> is expected there)');
+    expect(validateTelegramHtml('1 < 2')).toMatch(/is not a tag: write < as &lt;/);
+    expect(validateTelegramHtml('open&nbsp;now')).toMatch(/unknown entity &nbsp;/);
+    expect(validateTelegramHtml('<a href="tel:112">112</a>')).toBe('links must look like <a href="https://...">');
   });
 
   it('reports a missing translation only for a language marked complete', () => {

@@ -6,7 +6,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadContent, type Content, type ParsedFile } from '../../src/content/load.ts';
+import { loadContent, type ParsedFile } from '../../src/content/load.ts';
+import type { Content } from '../../src/content/model.ts';
 import { decodeParsedFiles, encodeParsedFiles } from '../../src/content/parsed-cache.ts';
 import { ContentError } from '../../src/content/problems.ts';
 

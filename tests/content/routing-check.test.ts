@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/content/check.ts';
+import { checkContent } from '../../src/checks/check.ts';
 import { loadContent } from '../../src/content/load.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 

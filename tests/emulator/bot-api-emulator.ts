@@ -3,7 +3,7 @@
  * `new Bot(emulator.token, { client: { apiRoot: emulator.apiRoot } })`.
  *
  * It enforces Telegram's limits with Telegram's error descriptions (see api-methods.ts,
- * message-text.ts, keyboard-validation.ts, telegram-html.ts), records every call and every
+ * message-text.ts, keyboard-validation.ts, src/content/telegram-html-parse.ts), records every call and every
  * rejection, can inject faults (429 with retry_after, 5xx, dropped connections), and plays the
  * people on the other side through TestUser (test-user.ts): `await user.send('/start')`,
  * `await user.tap('Help')`, `user.screen().text`.

@@ -12,7 +12,7 @@
  */
 import type { InlineKeyboardButton } from 'grammy/types';
 import { badRequest } from './api-error.ts';
-import { checkTelegramLink } from './telegram-url.ts';
+import { checkTelegramLink } from '../../src/content/telegram-url.ts';
 
 export const CALLBACK_DATA_MAX_BYTES = 64;
 export const INLINE_BUTTONS_MAX = 100;

@@ -6,8 +6,8 @@
  */
 import type { MessageEntity, User } from 'grammy/types';
 import { badRequest } from './api-error.ts';
-import { parseTelegramHtml, sortEntities, TelegramHtmlError, type HtmlWarning } from './telegram-html.ts';
-import { checkTelegramLink, getLinkUserId } from './telegram-url.ts';
+import { parseTelegramHtml, sortEntities, TelegramHtmlError, type HtmlWarning } from '../../src/content/telegram-html-parse.ts';
+import { checkTelegramLink, getLinkUserId } from '../../src/content/telegram-url.ts';
 
 export const MESSAGE_TEXT_MAX = 4096;
 export const CAPTION_MAX = 1024;

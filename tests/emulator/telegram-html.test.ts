@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildFormattedText } from './message-text.ts';
-import { parseTelegramHtml, tryParseTelegramHtml } from './telegram-html.ts';
-import { checkTelegramLink } from './telegram-url.ts';
+import { parseTelegramHtml, tryParseTelegramHtml } from '../../src/content/telegram-html-parse.ts';
+import { checkTelegramLink } from '../../src/content/telegram-url.ts';
 
 const PREFIX = "Bad Request: can't parse entities: ";
 

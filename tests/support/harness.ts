@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import type { Content } from '../../src/content/load.ts';
+import type { Content } from '../../src/content/model.ts';
 import { createBot } from '../../src/channels/telegram/bot.ts';
 import { ChatMemory } from '../../src/privacy/chat-memory.ts';
 import { createLogger } from '../../src/privacy/logger.ts';

@@ -8,7 +8,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadContent, type Content } from '../../src/content/load.ts';
+import { loadContent } from '../../src/content/load.ts';
+import type { Content } from '../../src/content/model.ts';
 import { createContentRouter } from '../../src/search/content-router.ts';
 import { decodeWordIndex, fingerprintOf, WORD_INDEX_FILE } from '../../src/search/prebuilt-index.ts';
 import type { ExplainingRouter } from '../../src/search/router.ts';

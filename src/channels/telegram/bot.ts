@@ -9,7 +9,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import type { Logger } from 'pino';
-import type { Content } from '../../content/load.ts';
+import type { Content } from '../../content/model.ts';
 import { wiped, type StepResult } from '../../engine/engine.ts';
 import type { Input, Router } from '../../engine/types.ts';
 import { commandOf, SCREEN_COMMANDS } from '../../conversation/commands.ts';

@@ -5,7 +5,7 @@
  * the asker is used or kept.
  */
 import type { InlineQueryResultArticle } from 'grammy/types';
-import type { Content } from '../../content/load.ts';
+import type { Content } from '../../content/model.ts';
 import { render } from '../../engine/engine.ts';
 import { answersForQuery } from '../../engine/query-answers.ts';
 import { encodePayload } from '../../engine/deep-link.ts';

@@ -6,7 +6,7 @@
  */
 import type { Api } from 'grammy';
 import type { LanguageCode } from 'grammy/types';
-import type { Content } from '../../content/load.ts';
+import type { Content } from '../../content/model.ts';
 import type { Language } from '../../content/schema.ts';
 import { COMMANDS } from '../../conversation/commands.ts';
 

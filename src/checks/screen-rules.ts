@@ -5,12 +5,12 @@
  * buttons, at most 1,000 characters to scroll, no dead end, Gregorian dates. A rule that
  * holds on every render cannot come back unnoticed.
  */
-import type { Content } from './load.ts';
+import type { Content } from '../content/model.ts';
 import { MAX_CARDS, flowScreenSections, servicesFor } from '../engine/answer.ts';
 import { byteLength, MAX_CALLBACK_BYTES, encodeCallback } from '../engine/callback-data.ts';
 import { buttonTarget, direction, step, visibleOptions, type StepResult } from '../engine/engine.ts';
-import { visibleLength } from '../engine/html.ts';
-import { MAX_MESSAGE } from './text-rules.ts';
+import { visibleLength } from '../content/text-rules.ts';
+import { MAX_MESSAGE } from '../content/text-rules.ts';
 
 /** Buttons on one screen, the language and city pickers aside: more do not fit a small phone. */
 export const MAX_BUTTONS = 12;

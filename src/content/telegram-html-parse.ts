@@ -355,8 +355,3 @@ export function tryParseTelegramHtml(html: string, opts: HtmlParseOptions = {}):
     throw e;
   }
 }
-
-/** Escapes text for HTML parse mode (the three characters Telegram requires). */
-export function escapeTelegramHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
