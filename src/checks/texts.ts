@@ -2,6 +2,7 @@
 import { readSources, statusOf } from '../i18n/sources.ts';
 import { validateTelegramHtml } from '../content/telegram-html.ts';
 import { isButtonLabel, MAX_BUTTON_LABEL, MAX_SCREEN_TEXT, placeholders, SCREEN_PARTS, screenTextLength, textLength } from '../content/text-rules.ts';
+import { FACT_STATUSES } from '../content/schema.ts';
 import type { ContentCheck } from './context.ts';
 
 /** Words in a desk language (Dutch) that tell a clerk the person has no residence permit. */
@@ -16,6 +17,11 @@ export const translations: ContentCheck = {
       for (const key of ['button', 'text']) {
         if (!content.t.hasOwn('en', screen.flow, `${id}.${key}`)) err(`locales/en/${screen.flow}.json`, `${id}.${key}`, 'missing: every screen needs this text in English');
       }
+    }
+    // Every status a fact can have but "confirmed" is said on the answer, in a line of its own.
+    for (const status of FACT_STATUSES) {
+      if (status !== 'confirmed' && !content.t.hasOwn('en', 'common', `status.${status}`))
+        err('locales/en/common.json', `status.${status}`, `missing: answers with a ${status} fact say so in this line`);
     }
     for (const service of content.services.values()) {
       if (!content.t.hasOwn('en', service.namespace, `service.${service.id}`)) warn(`locales/en/${service.namespace}.json`, `service.${service.id}`, 'no description for this service');

@@ -77,6 +77,15 @@ export const placesFileSchema = z.strictObject({
  * A fact that can change: a rule, a policy, a scheme. The sentence people read lives in
  * locales/; this record says where it comes from and how sure we are.
  */
+/**
+ * How sure a fact or a service's details are. Every status but the first is said on the answer,
+ * in this order, with its line `status.<name>` from locales/<lang>/common.json: pending (not law
+ * yet), disputed (sources disagree), changed (recently changed). A new status is a name here and
+ * that line in every language (content:check asks for the English one).
+ */
+export const FACT_STATUSES = ['confirmed', 'pending', 'disputed', 'changed'] as const;
+const factStatus = z.enum(FACT_STATUSES).default('confirmed');
+
 export const factSchema = z.strictObject({
   id: z.string().regex(SERVICE_ID),
   /** One line in English for maintainers: what the source says. */
@@ -85,8 +94,7 @@ export const factSchema = z.strictObject({
   /** Optional second source, e.g. when a fact is disputed. */
   source2: url.optional(),
   checked: checkedDate,
-  /** pending: not law yet. disputed: sources disagree. changed: recently changed. */
-  status: z.enum(['confirmed', 'changed', 'pending', 'disputed']).default('confirmed'),
+  status: factStatus,
 });
 export type Fact = z.infer<typeof factSchema>;
 
@@ -113,7 +121,7 @@ export const serviceSchema = z.strictObject({
   hours: z.string().optional(),
   source: url,
   checked: checkedDate,
-  status: z.enum(['confirmed', 'changed', 'pending', 'disputed']).default('confirmed'),
+  status: factStatus,
 });
 export type Service = z.infer<typeof serviceSchema>;
 

@@ -5,6 +5,7 @@
  * source.
  */
 import type { Content, ScreenNode, ServiceEntry } from '../content/model.ts';
+import { FACT_STATUSES } from '../content/schema.ts';
 import { escapeHtml, isolateLtr, link } from './html.ts';
 import type { State } from './types.ts';
 
@@ -79,8 +80,8 @@ export function flowScreenSections(content: Content, screen: ScreenNode, state: 
 
   const facts = screen.answer.facts.map((id) => content.facts.get(id)!);
   const statuses = new Set([...facts.map((f) => f.status), ...services.map((s) => s.status)]);
-  for (const status of ['pending', 'disputed', 'changed'] as const) {
-    if (statuses.has(status)) sections.push({ kind: 'status', html: content.t(lang, 'common', `status.${status}`) });
+  for (const status of FACT_STATUSES) {
+    if (status !== 'confirmed' && statuses.has(status)) sections.push({ kind: 'status', html: content.t(lang, 'common', `status.${status}`) });
   }
   sections.push(...checked(content, lang, dir, [...facts, ...services]));
   return sections;
