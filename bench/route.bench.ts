@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
-import { TOPIC_IDS, type TopicId } from '../src/content/schema.ts';
+import type { TopicId } from '../src/content/schema.ts';
 import { normalize } from '../src/search/normalize.ts';
 import { loadContent } from '../src/content/load.ts';
 import { createContentRouter } from '../src/search/content-router.ts';
@@ -91,11 +91,12 @@ function main(): void {
   const router = createContentRouter(content);
   const buildRouter = performance.now() - t;
 
+  const topics = new Set(content.flows.map((f) => f.id));
   const docs: Array<{ key: string; topic: string }> = [];
   for (const byTarget of vocab.keywords.values()) {
     for (const [target, phrases] of Object.entries(byTarget)) {
       const topic = target === 'none' ? 'none' : target.split('.')[0]!;
-      if (topic !== 'none' && !(TOPIC_IDS as readonly string[]).includes(topic)) continue;
+      if (topic !== 'none' && !topics.has(topic)) continue;
       for (const p of phrases) docs.push({ key: normalize(p), topic });
     }
   }

@@ -9,7 +9,6 @@
  * word's phrases in that topic, on a log scale (1 for a word of one topic). Function words
  * only complete a phrase and negations say little by themselves, so both weigh little.
  */
-import { TOPIC_IDS } from '../content/schema.ts';
 import { languageHints, type LanguageHints, type WritingData } from './detect-language.ts';
 import { FUNCTION_WORD_VOTES, rawWords } from './language-evidence.ts';
 import { type Lexicon, LexiconBuilder } from './lexicon.ts';
@@ -27,8 +26,8 @@ export interface Vocabulary {
   documents?: ReadonlyArray<{ lang: string; target: string; text: string }>;
   /** Screens of the emergency topic whose words are help, not danger (flows: `urgent: false`). */
   calm?: ReadonlySet<string>;
-  /** The topics, from flows/ (one per flow); without it the built-in list. */
-  topics?: readonly string[];
+  /** The topics, from flows/ (one per flow): keyword groups of other names are ignored. */
+  topics: readonly string[];
   /**
    * Per language, words that carry no topic (`stop`), negations (`neg`) and negations that
    * follow what they negate (`negAfter`), space-separated: `locales/<code>/routing.json`.
@@ -153,7 +152,7 @@ function basicsOf(vocab: Vocabulary) {
   return {
     languages,
     languageIndex: new Map(languages.map((lang, index) => [lang, index])),
-    topics: vocab.topics ?? TOPIC_IDS,
+    topics: vocab.topics,
     romanised: vocab.romanised ?? new Set<string>(),
   };
 }

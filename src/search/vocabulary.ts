@@ -5,7 +5,6 @@
  */
 import { loadContent } from '../content/load.ts';
 import type { Content } from '../content/model.ts';
-import { TOPIC_IDS } from '../content/schema.ts';
 import type { Vocabulary } from './router.ts';
 
 export interface LoadOptions {
@@ -22,7 +21,7 @@ export function vocabularyOf(content: Content, options: LoadOptions = {}): Vocab
   const documents: Array<{ lang: string; target: string; text: string }> = [];
   if (options.documents) {
     for (const [lang, byNs] of content.resources) {
-      for (const topic of TOPIC_IDS) {
+      for (const { id: topic } of content.flows) {
         for (const [key, text] of Object.entries(byNs.get(topic) ?? {})) {
           const m = /^(.*)\.(text|button)$/.exec(key);
           if (m) documents.push({ lang, target: m[1]!, text });

@@ -7,6 +7,7 @@ import { tokenize } from '../../src/search/tokenize.ts';
 /** Danger words alone, without a text or a router around them. */
 const index = buildRoutingIndex({
   languages: ['en', 'tr', 'ar'],
+  topics: ['emergency', 'shelter'],
   keywords: new Map<string, Record<string, string[]>>([
     ['en', { emergency: ['urgent', 'fire', 'no air'], shelter: ['emergency shelter'], 'emergency.young': ['emergency'] }],
     ['tr', { emergency: ['acil'] }],
@@ -68,6 +69,7 @@ describe('negation windows', () => {
   it('does not take a word of the phrase itself for its negation', () => {
     const negations = buildRoutingIndex({
       languages: ['en'],
+      topics: ['emergency'],
       keywords: new Map<string, Record<string, string[]>>([['en', { emergency: ['no air'] }]]),
       functionWords: new Map([['en', { stop: '', neg: 'no not' }]]),
     });

@@ -8,6 +8,7 @@ import { TUNING } from '../../src/search/tuning.ts';
 /** Phrase matching alone: a small vocabulary, no language guessing, no decision. */
 const index = buildRoutingIndex({
   languages: ['en', 'nl'],
+  topics: ['shelter', 'emergency', 'health', 'basics'],
   keywords: new Map<string, Record<string, string[]>>([
     ['en', { shelter: ['place to sleep', 'bed'], emergency: ['i want to die', 'help now'], health: ['doctor for my child'], basics: ['water for me'], none: ['how are you'] }],
     ['nl', { shelter: ['slaapplek'] }],

@@ -33,11 +33,11 @@ describe('danger first', () => {
 
   it('takes words for a calm screen of the emergency topic (a child helpline) as help, not danger', () => {
     const keywords = new Map([['en', { emergency: ['call an ambulance'], 'emergency.young': ['child helpline'], shelter: ['bed'], none: ['hello'] }]]);
-    const danger = createRouter({ languages: ['en'], keywords }).route('child helpline number', 'en');
+    const danger = createRouter({ languages: ['en'], keywords, topics: ['emergency', 'shelter'] }).route('child helpline number', 'en');
     expect(danger).toEqual(expect.objectContaining({ target: 'emergency.young', urgent: true }));
-    const calm = createRouter({ languages: ['en'], keywords, calm: new Set(['emergency.young']) }).route('child helpline number', 'en');
+    const calm = createRouter({ languages: ['en'], keywords, topics: ['emergency', 'shelter'], calm: new Set(['emergency.young']) }).route('child helpline number', 'en');
     expect(calm).toEqual(expect.objectContaining({ target: 'emergency.young', urgent: false }));
-    expect(createRouter({ languages: ['en'], keywords, calm: new Set(['emergency.young']) }).route('call an ambulance', 'en').urgent).toBe(true);
+    expect(createRouter({ languages: ['en'], keywords, topics: ['emergency', 'shelter'], calm: new Set(['emergency.young']) }).route('call an ambulance', 'en').urgent).toBe(true);
   });
 
   it('does not raise the alarm when the danger word is negated or part of another phrase', () => {
@@ -133,6 +133,7 @@ describe('routing', () => {
 describe('createRouter on a small vocabulary', () => {
   const router = createRouter({
     languages: ['en', 'nl'],
+    topics: ['shelter', 'health', 'legal', 'emergency'],
     keywords: new Map<string, Record<string, string[]>>([
       ['en', { shelter: ['place to sleep', 'bed'], health: ['doctor'], 'health.pregnant': ['pregnant'], none: ['hello'], unknown: ['x'] }],
       ['nl', { shelter: ['slaapplek'], emergency: ['zelfmoord'] }],
