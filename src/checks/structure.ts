@@ -1,5 +1,5 @@
 /** The shape of the decision trees: every screen reachable, ranges that run forwards, defaults that are options. */
-import { parentsFromMenu } from '../content/load.ts';
+import { parentsFromMenu } from '../content/flow-tree.ts';
 import { optionTarget } from '../content/schema.ts';
 import type { ContentCheck } from './context.ts';
 
