@@ -6,6 +6,9 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadContent } from '../content/load.ts';
+import type { Content } from '../content/model.ts';
+import { ContentError, formatProblem } from '../content/problems.ts';
 
 /** Where tools write the files they make (CSV sheets, flyers) unless told otherwise: beside DATA_DIR's default, ignored by git. */
 export const OUTPUT_DIR = 'var/out';
@@ -47,4 +50,16 @@ export function runAsCommand(moduleUrl: string, command: Command): void {
         process.exitCode = 1;
       },
     );
+}
+
+/** The content in `cwd`, or undefined once its problems are printed (a tool cannot work on content the bot would refuse). */
+export function loadContentFor(io: Pick<CommandIo, 'cwd' | 'err'>): Content | undefined {
+  try {
+    return loadContent(io.cwd);
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    for (const p of error.problems) io.err(formatProblem(p));
+    io.err('Fix the files above first (npm run content:check shows the same list).');
+    return undefined;
+  }
 }

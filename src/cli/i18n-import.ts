@@ -9,8 +9,7 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCsv } from '../i18n/csv.ts';
 import { applyTranslations } from '../i18n/translation-table.ts';
-import { loadLanguageCodes } from '../i18n/languages.ts';
-import { runAsCommand, type Command } from './command.ts';
+import { loadContentFor, runAsCommand, type Command } from './command.ts';
 
 export const i18nImport: Command = ({ argv, cwd, out, err }) => {
   const { values, positionals } = parseArgs({ args: [...argv], options: { lang: { type: 'string' } }, allowPositionals: true });
@@ -19,8 +18,10 @@ export const i18nImport: Command = ({ argv, cwd, out, err }) => {
     err('Say which file: npm run i18n:import -- ti.csv');
     return 2;
   }
+  const content = loadContentFor({ cwd, err });
+  if (!content) return 1;
   // The language: --lang, else the one language code found in the file name (ti.csv, upd-ti.csv, ti_2026-11.csv).
-  const codes = loadLanguageCodes(cwd).filter((c) => c !== 'en');
+  const codes = content.languages.map((l) => l.code).filter((c) => c !== 'en');
   const inName = basename(file)
     .replace(/\.csv$/i, '')
     .split(/[._\s-]/)
@@ -46,7 +47,7 @@ export const i18nImport: Command = ({ argv, cwd, out, err }) => {
       status: statusCol >= 0 ? cells[statusCol] : undefined,
     }))
     .filter((r) => r.id.trim());
-  const result = applyTranslations(cwd, lang, rows);
+  const result = applyTranslations(content, lang, rows);
   for (const r of result.rejected) out(`rejected: row ${r.row} (${r.id}): ${r.reason}`);
   out(`${lang}: ${result.imported} imported, ${result.confirmed} confirmed unchanged, ${result.unchanged} left as they were, ${result.rejected.length} rejected.`);
   return result.rejected.length ? 1 : 0;

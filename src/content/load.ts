@@ -1,7 +1,8 @@
 /**
  * Loads flows/, locales/ and data/ once at start, validates them and returns one immutable
- * Content object (its shape: model.ts). The i18n tools (src/i18n/) also read locales/ to write
- * translations back; nothing else in the program reads these folders.
+ * Content object (its shape: model.ts). Nothing else reads these folders' texts: the i18n tools
+ * take them from the Content and only write translations back (and keep their own bookkeeping,
+ * locales/<lang>/_sources.json, in src/i18n/sources.ts).
  */
 import { createHash } from 'node:crypto';
 import { checkReferences } from './cross-references.ts';

@@ -1,9 +1,11 @@
 /**
  * The translator's view of one language: every English text with its current translation
- * and status, and the checks an imported row must pass before it is written.
+ * and status, and the checks an imported row must pass before it is written. The texts are
+ * the loaded content's (the content loader is their one reader); this module writes them back.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Content } from '../content/model.ts';
 import { maxLength, MAX_SCREEN_TEXT, placeholders, SCREEN_PARTS, screenPart, screenTextLength, textLength } from '../content/text-rules.ts';
 import { validateTelegramHtml } from '../content/telegram-html.ts';
 import { previousEnglish, readSources, statusOf, writeSources, type TranslationStatus } from './sources.ts';
@@ -21,29 +23,16 @@ export type Row = {
 
 type Texts = Map<string, Record<string, string>>;
 
-export function readNamespaces(rootDir: string, lang: string): Texts {
-  const dir = join(rootDir, 'locales', lang);
-  const out: Texts = new Map();
-  if (!existsSync(dir)) return out;
-  for (const ns of namespacesOf(rootDir)) {
-    const file = join(dir, `${ns}.json`);
-    out.set(ns, existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {});
-  }
-  return out;
+/** A language's texts as loaded, by namespace: a copy, to be changed and written back. */
+function textsOf(content: Content, lang: string): Texts {
+  const loaded = content.resources.get(lang);
+  return new Map(content.namespaces.map((ns) => [ns, { ...(loaded?.get(ns) ?? {}) }]));
 }
 
-/** The namespaces English has (keywords and routing are vocabulary and reading rules, not translated text). */
-export function namespacesOf(rootDir: string): string[] {
-  return readdirSync(join(rootDir, 'locales', 'en'))
-    .filter((f) => f.endsWith('.json') && !f.startsWith('_') && f !== 'keywords.json' && f !== 'routing.json')
-    .map((f) => f.slice(0, -5))
-    .sort();
-}
-
-export function translationRows(rootDir: string, lang: string): Row[] {
-  const english = readNamespaces(rootDir, 'en');
-  const mine = readNamespaces(rootDir, lang);
-  const sources = readSources(rootDir, lang);
+export function translationRows(content: Content, lang: string): Row[] {
+  const english = textsOf(content, 'en');
+  const mine = textsOf(content, lang);
+  const sources = readSources(content.rootDir, lang);
   const rows: Row[] = [];
   for (const [ns, keys] of english) {
     for (const [key, text] of Object.entries(keys)) {
@@ -86,9 +75,10 @@ export type ImportResult = { imported: number; confirmed: number; unchanged: num
  * locales/<lang>/. Valid rows are written even when others are rejected, so a translator
  * loses no work; rejected rows are listed with the reason.
  */
-export function applyTranslations(rootDir: string, lang: string, rows: Array<{ row: number; id: string; english: string; translation: string; status?: string }>): ImportResult {
-  const current = new Map(translationRows(rootDir, lang).map((r) => [r.id, r]));
-  const texts = readNamespaces(rootDir, lang);
+export function applyTranslations(content: Content, lang: string, rows: Array<{ row: number; id: string; english: string; translation: string; status?: string }>): ImportResult {
+  const { rootDir } = content;
+  const current = new Map(translationRows(content, lang).map((r) => [r.id, r]));
+  const texts = textsOf(content, lang);
   const sources = readSources(rootDir, lang);
   const result: ImportResult = { imported: 0, confirmed: 0, unchanged: 0, rejected: [] };
   const accepted: Array<{ row: number; known: Row; translation: string; edited: boolean }> = [];
@@ -163,10 +153,11 @@ export function applyTranslations(rootDir: string, lang: string, rows: Array<{ r
  * Records that the current translations were made from the current English (after a
  * translator edited the JSON files directly, or for a first baseline). Returns how many.
  */
-export function stampTranslations(rootDir: string, lang: string): number {
+export function stampTranslations(content: Content, lang: string): number {
+  const { rootDir } = content;
   const sources = readSources(rootDir, lang);
   let stamped = 0;
-  for (const row of translationRows(rootDir, lang)) {
+  for (const row of translationRows(content, lang)) {
     if (!row.translation) continue;
     sources[row.id] = row.english;
     stamped++;

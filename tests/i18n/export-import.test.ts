@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/load.ts';
 import { parseCsv, toCsvLine } from '../../src/i18n/csv.ts';
 import { applyTranslations, translationRows } from '../../src/i18n/translation-table.ts';
 import { i18nExport } from '../../src/cli/i18n-export.ts';
@@ -51,7 +52,7 @@ describe('i18n:export and i18n:import', () => {
     expect(result.status).toBe(0);
     const saved = JSON.parse(readFileSync(join(dir, 'locales/ar/shelter.json'), 'utf8'));
     expect(saved['shelter.tonight.safe']).toBe('لا يسألون عن الأوراق.');
-    const after = translationRows(dir, 'ar');
+    const after = translationRows(loadContent(dir), 'ar');
     expect(after.find((r) => r.id === 'shelter:shelter.tonight.safe')!.status).toBe('translated');
     expect(after.find((r) => r.id === 'shelter:shelter.button')!.status).toBe('outdated');
   });
@@ -59,14 +60,14 @@ describe('i18n:export and i18n:import', () => {
   it('confirms an outdated text only when the translator sets its status to translated', () => {
     const dir = fixtureCopy();
     const row = { row: 2, id: 'shelter:shelter.button', english: '', translation: '🏠 مكان للنوم' };
-    expect(applyTranslations(dir, 'ar', [row]).unchanged).toBe(1);
-    expect(applyTranslations(dir, 'ar', [{ ...row, status: 'translated' }]).confirmed).toBe(1);
-    expect(translationRows(dir, 'ar').find((r) => r.id === row.id)!.status).toBe('translated');
+    expect(applyTranslations(loadContent(dir), 'ar', [row]).unchanged).toBe(1);
+    expect(applyTranslations(loadContent(dir), 'ar', [{ ...row, status: 'translated' }]).confirmed).toBe(1);
+    expect(translationRows(loadContent(dir), 'ar').find((r) => r.id === row.id)!.status).toBe('translated');
   });
 
   it('rejects broken placeholders, lost formatting and over-long texts with the line and reason, and keeps good rows', () => {
     const dir = fixtureCopy();
-    const result = applyTranslations(dir, 'ar', [
+    const result = applyTranslations(loadContent(dir), 'ar', [
       { row: 2, id: 'shelter:shelter.gent.text', english: '', translation: 'اتصل بـ {{number}}' },
       { row: 3, id: 'emergency:emergency.text', english: '', translation: 'اتصل الآن بـ {{emergencyNumber}} <b>الآن' },
       { row: 4, id: 'shelter:shelter.tonight.button', english: '', translation: '🌙 ' + 'ا'.repeat(60) },
@@ -88,9 +89,9 @@ describe('i18n:export and i18n:import', () => {
 
   it('takes the menu text as running text, not as a 40-character button', () => {
     const dir = fixtureCopy();
-    const english = translationRows(dir, 'ar').find((r) => r.id === 'common:home.text')!.english;
+    const english = translationRows(loadContent(dir), 'ar').find((r) => r.id === 'common:home.text')!.english;
     const long = 'ا'.repeat(Math.max(60, english.length));
-    const result = applyTranslations(dir, 'ar', [
+    const result = applyTranslations(loadContent(dir), 'ar', [
       { row: 2, id: 'common:home.text', english: '', translation: long },
       { row: 3, id: 'common:home.help', english: '', translation: 'ب'.repeat(41) },
     ]);
@@ -103,23 +104,23 @@ describe('i18n:export and i18n:import', () => {
     const en = JSON.parse(readFileSync(join(dir, 'locales/en/emergency.json'), 'utf8'));
     en['emergency.text'] = 'Call <b>{{emergencyNumber}}</b> now.';
     writeFileSync(join(dir, 'locales/en/emergency.json'), JSON.stringify(en));
-    const result = applyTranslations(dir, 'ar', [{ row: 2, id: 'emergency:emergency.text', english: '', translation: 'اتصل بـ {{emergencyNumber}} الآن.' }]);
+    const result = applyTranslations(loadContent(dir), 'ar', [{ row: 2, id: 'emergency:emergency.text', english: '', translation: 'اتصل بـ {{emergencyNumber}} الآن.' }]);
     expect(result.rejected[0]!.reason).toContain('formatting tags must match the English');
   });
 
   it('flags a translation outdated when its English changes, until it is updated', () => {
     const dir = fixtureCopy();
-    applyTranslations(dir, 'ar', [{ row: 2, id: 'shelter:shelter.more.text', english: '', translation: 'المزيد عن الأسرة.' }]);
-    const status = () => translationRows(dir, 'ar').find((r) => r.id === 'shelter:shelter.more.text')!.status;
+    applyTranslations(loadContent(dir), 'ar', [{ row: 2, id: 'shelter:shelter.more.text', english: '', translation: 'المزيد عن الأسرة.' }]);
+    const status = () => translationRows(loadContent(dir), 'ar').find((r) => r.id === 'shelter:shelter.more.text')!.status;
     expect(status()).toBe('translated');
     const en = JSON.parse(readFileSync(join(dir, 'locales/en/shelter.json'), 'utf8'));
     en['shelter.more.text'] = 'More about beds and blankets.';
     writeFileSync(join(dir, 'locales/en/shelter.json'), JSON.stringify(en));
     expect(status()).toBe('outdated');
     // The sheet shows the translator what changed.
-    const outdated = translationRows(dir, 'ar').find((r) => r.id === 'shelter:shelter.more.text')!;
+    const outdated = translationRows(loadContent(dir), 'ar').find((r) => r.id === 'shelter:shelter.more.text')!;
     expect(outdated.englishBefore).toBe('More about beds.');
-    applyTranslations(dir, 'ar', [{ row: 2, id: 'shelter:shelter.more.text', english: en['shelter.more.text'], translation: 'المزيد عن الأسرّة والبطانيات.' }]);
+    applyTranslations(loadContent(dir), 'ar', [{ row: 2, id: 'shelter:shelter.more.text', english: en['shelter.more.text'], translation: 'المزيد عن الأسرّة والبطانيات.' }]);
     expect(status()).toBe('translated');
   });
 
@@ -130,7 +131,7 @@ describe('i18n:export and i18n:import', () => {
     en['shelter.tonight.text'] = 'x'.repeat(300);
     en['shelter.tonight.safe'] = 'y'.repeat(300);
     writeFileSync(join(dir, 'locales/en/shelter.json'), JSON.stringify(en));
-    const result = applyTranslations(dir, 'ar', [
+    const result = applyTranslations(loadContent(dir), 'ar', [
       { row: 2, id: 'shelter:shelter.tonight.text', english: '', translation: 'ا'.repeat(400) },
       { row: 3, id: 'shelter:shelter.tonight.safe', english: '', translation: 'ب'.repeat(400) },
     ]);
@@ -141,6 +142,15 @@ describe('i18n:export and i18n:import', () => {
       'the screen "shelter.tonight" would be 811 characters (button + text + safe + risk), at most 700: shorten one of its texts',
     ]);
     expect(result.imported).toBe(0);
+  });
+
+  it('reads the texts through the content loader, and says what is wrong with content it cannot load', async () => {
+    const dir = fixtureCopy();
+    writeFileSync(join(dir, 'flows/shelter.yaml'), 'id: [unclosed');
+    const result = await runCommand(i18nExport, ['--lang', 'ar', '--out', join(dir, 'ar.csv')], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/flows\/shelter\.yaml: line \d+: not valid YAML/);
+    expect(result.stderr).toContain('Fix the files above first');
   });
 
   it('finds the language anywhere in the file name, or asks for --lang', async () => {
