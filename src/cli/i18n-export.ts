@@ -11,19 +11,17 @@ import { parseArgs } from 'node:util';
 import { toCsvLine } from '../i18n/csv.ts';
 import { translationRows } from '../i18n/translation-table.ts';
 import { loadContentFor, OUTPUT_DIR, runAsCommand, type Command } from './command.ts';
+import { translatedLanguage } from './language-arg.ts';
 
 export const i18nExport: Command = ({ argv, cwd, out, err }) => {
   const { values } = parseArgs({ args: [...argv], options: { lang: { type: 'string' }, out: { type: 'string' }, only: { type: 'string' } } });
   const content = loadContentFor({ cwd, err });
   if (!content) return 1;
-  const codes = content.languages.map((l) => l.code);
-  if (!values.lang || !codes.includes(values.lang) || values.lang === 'en') {
-    err(`Say which language: npm run i18n:export -- --lang ti   (one of: ${codes.filter((c) => c !== 'en').join(', ')})`);
-    return 2;
-  }
+  const lang = translatedLanguage(content, values.lang, 'i18n:export', err);
+  if (!lang) return 2;
   const only = values.only ? new Set(values.only.split(',')) : undefined;
-  const rows = translationRows(content, values.lang).filter((r) => !only || only.has(r.status));
-  const file = resolve(cwd, values.out ?? join(OUTPUT_DIR, `${values.lang}.csv`));
+  const rows = translationRows(content, lang).filter((r) => !only || only.has(r.status));
+  const file = resolve(cwd, values.out ?? join(OUTPUT_DIR, `${lang}.csv`));
   // A BOM makes Excel open the file as UTF-8 (Ge'ez, Arabic and Cyrillic survive).
   const csv =
     '\ufeff' +

@@ -7,17 +7,15 @@
 import { parseArgs } from 'node:util';
 import { stampTranslations } from '../i18n/translation-table.ts';
 import { loadContentFor, runAsCommand, type Command } from './command.ts';
+import { translatedLanguage } from './language-arg.ts';
 
 export const i18nStamp: Command = ({ argv, cwd, out, err }) => {
   const { values } = parseArgs({ args: [...argv], options: { lang: { type: 'string' } } });
   const content = loadContentFor({ cwd, err });
   if (!content) return 1;
-  const codes = content.languages.map((l) => l.code);
-  if (!values.lang || !codes.includes(values.lang) || values.lang === 'en') {
-    err(`Say which language: npm run i18n:stamp -- --lang ti   (one of: ${codes.filter((c) => c !== 'en').join(', ')})`);
-    return 2;
-  }
-  out(`${values.lang}: ${stampTranslations(content, values.lang)} translations marked as up to date with the English.`);
+  const lang = translatedLanguage(content, values.lang, 'i18n:stamp', err);
+  if (!lang) return 2;
+  out(`${lang}: ${stampTranslations(content, lang)} translations marked as up to date with the English.`);
   return 0;
 };
 

@@ -657,21 +657,13 @@ describe('with a real grammY bot', () => {
     // A quiet time longer than the action may take: only the report can settle it.
     emu.settleMs = 60_000;
     emu.timeoutMs = 5_000;
-    emu.expectHandledReports();
     makeBot();
     bot.command('start', async (ctx) => {
       await ctx.reply('first');
       await new Promise((r) => setTimeout(r, 200));
       await ctx.reply('second, after a pause');
     });
-    const handle = bot.handleUpdate.bind(bot);
-    bot.handleUpdate = async (update, reply) => {
-      try {
-        return await handle(update, reply);
-      } finally {
-        emu.reportHandled(update.update_id);
-      }
-    };
+    emu.reportHandledBy(bot);
     running = bot.start();
     const result = await ana.send('/start');
     // Both replies are in, though the chat was quiet for 200 ms between them.

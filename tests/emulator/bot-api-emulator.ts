@@ -16,7 +16,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { User, UserFromGetMe } from 'grammy/types';
+import type { Update, User, UserFromGetMe } from 'grammy/types';
 import { ApiError, tooManyRequests } from './api-error.ts';
 import { isSendingMethod, METHOD_NAMES, METHODS, type MethodContext } from './api-methods.ts';
 import { EmulatorState, type ChatState, type ChatType } from './emulator-state.ts';
@@ -390,6 +390,22 @@ export class BotApiEmulator {
   /** The bot finished handling this update (its middleware returned or threw). */
   reportHandled(updateId: number): void {
     this.handled?.add(updateId);
+  }
+
+  /**
+   * For a grammY bot in this process: report every update it finishes. The runner and
+   * bot.start() both hand each update to bot.handleUpdate, which is wrapped here.
+   */
+  reportHandledBy(bot: { handleUpdate(update: Update, reply?: never): Promise<void> }): void {
+    this.expectHandledReports();
+    const handle = bot.handleUpdate.bind(bot);
+    bot.handleUpdate = async (update, reply) => {
+      try {
+        return await handle(update, reply);
+      } finally {
+        this.reportHandled(update.update_id);
+      }
+    };
   }
 
   /** Every delivered update was handled (true when nobody reports; then quiet time decides). */

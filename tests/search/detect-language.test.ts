@@ -64,27 +64,12 @@ describe("script and letter hints come from each language's routing.json", () =>
     expect(guessLanguage('ሰላም', real()).lang).toBe('ti');
     expect(guessLanguage('سلام', real()).lang).toBe('ar');
     // Turkish and Somali with the same evidence: Turkish comes first among Latin languages.
-    expect(
-      guessLanguage(
-        'ama',
-        real(),
-        new Map([
-          ['so', 1],
-          ['tr', 1],
-        ]),
-      ).lang,
-    ).toBe('tr');
-    expect(
-      guessLanguage(
-        'ama',
-        real(),
-        new Map([
-          ['so', 1],
-          ['tr', 1],
-        ]),
-        'so',
-      ).lang,
-    ).toBe('so');
+    const tie = new Map([
+      ['so', 1],
+      ['tr', 1],
+    ]);
+    expect(guessLanguage('ama', real(), tie).lang).toBe('tr');
+    expect(guessLanguage('ama', real(), tie, 'so').lang).toBe('so');
   });
 
   it('reads made-up writing data: a new language needs no code', () => {

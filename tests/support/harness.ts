@@ -54,15 +54,7 @@ export async function startBot(opts: { content?: Content; router?: Router; emula
   const bot = createBot(emulator.token, { content: opts.content ?? realContent(), router: opts.router, memory, log, stats }, { apiRoot: emulator.apiRoot, flood });
   // The bot runs in this process, so it can say when it finished each update: actions settle on
   // that, not on a guessed quiet time. The runner hands every update to bot.handleUpdate.
-  emulator.expectHandledReports();
-  const handleUpdate = bot.handleUpdate.bind(bot);
-  bot.handleUpdate = async (update, reply) => {
-    try {
-      return await handleUpdate(update, reply);
-    } finally {
-      emulator.reportHandled(update.update_id);
-    }
-  };
+  emulator.reportHandledBy(bot);
   const runner: RunnerHandle = run(bot, { runner: { fetch: { timeout: 1 } } });
   return {
     emulator,
