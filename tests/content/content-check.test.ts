@@ -36,8 +36,8 @@ function loadProblems(dir: string): string[] {
 }
 
 describe('the real content', () => {
-  // Every screen in every language and city: seconds of work, longer on a busy machine.
-  it('passes content:check with no errors', { timeout: 60_000 }, () => {
+  // Every screen in every language and city: 6-10 s of work here, minutes on a busy machine.
+  it('passes content:check with no errors', { timeout: 180_000 }, () => {
     const content = loadContent(process.cwd());
     const report = checkContent(content, { now: NOW });
     const errors = report.problems.filter((p) => p.severity === 'error').map(formatProblem);
