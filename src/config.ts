@@ -26,11 +26,23 @@ const common = {
 
 const polling = z.object({ ...common, BOT_MODE: z.literal('polling') });
 
+/** Plain http only to this machine: a local Bot API server (telegram-bot-api --local) or the tests' emulator. */
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const webhookUrl = z.url({ message: 'BOT_MODE=webhook needs WEBHOOK_URL, the public https address of this bot' }).refine((value) => {
+  const url = new URL(value);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+}, 'WEBHOOK_URL must start with https:// (Telegram sends updates only there; plain http only to this machine, for a local Bot API server)');
+
 const webhook = z.object({
   ...common,
   BOT_MODE: z.literal('webhook'),
-  WEBHOOK_URL: z.url({ message: 'BOT_MODE=webhook needs WEBHOOK_URL, the public https address of this bot' }),
-  WEBHOOK_SECRET: z.string({ message: 'BOT_MODE=webhook needs WEBHOOK_SECRET' }).regex(/^[A-Za-z0-9_-]{1,256}$/, 'WEBHOOK_SECRET may use letters, digits, _ and - only'),
+  WEBHOOK_URL: webhookUrl,
+  // Whoever knows it can send the bot forged updates: long enough not to be guessed.
+  WEBHOOK_SECRET: z
+    .string({ message: 'BOT_MODE=webhook needs WEBHOOK_SECRET' })
+    .regex(/^[A-Za-z0-9_-]*$/, 'WEBHOOK_SECRET may use letters, digits, _ and - only')
+    .min(16, 'WEBHOOK_SECRET must be at least 16 characters (for example: openssl rand -hex 16)')
+    .max(256, 'WEBHOOK_SECRET must be at most 256 characters'),
 });
 
 const schema = z.discriminatedUnion('BOT_MODE', [polling, webhook], { message: 'BOT_MODE must be polling or webhook' });

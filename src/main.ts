@@ -24,7 +24,7 @@ import { createContentRouter } from './search/content-router.ts';
 import { lazyRouter, type LazyRouter } from './search/lazy-router.ts';
 import { decodeWordIndex, fingerprintOf, WORD_INDEX_FILE } from './search/prebuilt-index.ts';
 import type { Vocabulary, WordIndex } from './search/routing-index.ts';
-import { createLogger } from './privacy/logger.ts';
+import { createLogger, safeError } from './privacy/logger.ts';
 import { SqliteStats, statsFile } from './stats/sqlite-stats.ts';
 
 async function main() {
@@ -206,4 +206,11 @@ function onShutdown(stop: () => Promise<void>, log: ReturnType<typeof createLogg
   process.once('SIGINT', () => void handler('SIGINT'));
 }
 
-await main();
+// Whatever escapes - a refused setWebhook at start, a network error - is said without its
+// payload: a GrammyError carries the request, and with it the webhook secret or the token.
+await main().catch((err: unknown) => {
+  const { type, message, code } = safeError(err);
+  console.error(`The bot stopped: ${type}${code ? ` ${code}` : ''}: ${message}`);
+  console.error('Check BOT_TOKEN, TELEGRAM_API_ROOT and, in webhook mode, WEBHOOK_URL (Telegram must reach it over https).');
+  process.exit(1);
+});

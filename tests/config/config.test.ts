@@ -18,6 +18,15 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ BOT_TOKEN: token, BOT_MODE: 'webhook', WEBHOOK_SECRET: 'a-long-enough-secret' })).toThrow('BOT_MODE=webhook needs WEBHOOK_URL');
   });
 
+  it('takes webhook updates only over https (plain http only to this machine) and with a secret not easily guessed', () => {
+    const base = { BOT_TOKEN: token, BOT_MODE: 'webhook', WEBHOOK_SECRET: 'a-long-enough-secret' };
+    expect(() => parseConfig({ ...base, WEBHOOK_URL: 'http://bot.example.org/hook' })).toThrow('WEBHOOK_URL must start with https://');
+    expect(() => parseConfig({ ...base, WEBHOOK_URL: 'ftp://bot.example.org/hook' })).toThrow('WEBHOOK_URL must start with https://');
+    expect(parseConfig({ ...base, WEBHOOK_URL: 'http://127.0.0.1:8443/hook' })).toMatchObject({ WEBHOOK_URL: 'http://127.0.0.1:8443/hook' });
+    expect(() => parseConfig({ ...base, WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: 'short-secret' })).toThrow('WEBHOOK_SECRET must be at least 16 characters');
+    expect(() => parseConfig({ ...base, WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: 'with spaces in it, sixteen+' })).toThrow('letters, digits, _ and - only');
+  });
+
   it('says every wrong setting at once, in words for a volunteer, without repeating its value', () => {
     let message = '';
     try {

@@ -93,6 +93,34 @@ describe('long polling', () => {
     }
   });
 
+  it('stops with a plain sentence when Telegram refuses the webhook at start, and never prints the secret', async () => {
+    const emulator = new BotApiEmulator();
+    await emulator.start();
+    // A flood wait longer than auto-retry waits: setWebhook fails, and its error carries the request.
+    emulator.failNext('setWebhook', { code: 429, retryAfter: 600 });
+    const secret = 'never-in-the-journal-0123456789';
+    const bot = startBotProcess({
+      BOT_TOKEN: emulator.token,
+      TELEGRAM_API_ROOT: emulator.apiRoot,
+      BOT_MODE: 'webhook',
+      WEBHOOK_URL: `http://127.0.0.1:${await freePort()}/telegram-hook`,
+      WEBHOOK_SECRET: secret,
+      PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+    });
+    try {
+      expect(await bot.exited).toBe(1);
+      expect(emulator.calls.some((c) => c.method === 'setWebhook')).toBe(true);
+      expect(bot.output()).toContain('The bot stopped: GrammyError 429');
+      expect(bot.output()).not.toContain(secret);
+      expect(bot.output()).not.toContain(emulator.token.split(':')[1]!);
+    } finally {
+      await bot.stop();
+      await emulator.stop();
+    }
+  });
+
   // From the sources, as `npm run dev` starts it (every other process test runs the bundle).
   it('refuses to start with a malformed setting and says which, from the sources too', async () => {
     const bot = startBotProcess({ BOT_TOKEN: 'not-a-token', DATA_DIR: dataDir }, { source: true });
