@@ -27,6 +27,9 @@ import type { Vocabulary, WordIndex } from './search/routing-index.ts';
 import { createLogger, safeError } from './privacy/logger.ts';
 import { SqliteStats, statsFile } from './stats/sqlite-stats.ts';
 
+/** How long an update may hold one of the runner's slots. */
+const SLOT_TIMEOUT_MS = 10_000;
+
 async function main() {
   let config: Config;
   try {
@@ -113,7 +116,10 @@ async function main() {
   await listen(endpoint.server, config);
   await bot.api.deleteWebhook();
   warmAfterFirstAnswer(bot, router);
-  const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+  // An update still being handled after 10 s (a reply held by a long flood wait) gives its slot
+  // back, so a few slow chats cannot use up the runner's 500; it goes on in the background.
+  const sink = { timeout: { milliseconds: SLOT_TIMEOUT_MS, handler: () => log.warn({ afterMs: SLOT_TIMEOUT_MS }, 'update still running: its slot is given back') } };
+  const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } }, sink });
   log.info({ mode: 'polling', port: config.PORT }, 'bot running');
   onShutdown(async () => {
     const stopped = runner.isRunning() ? runner.stop() : undefined;

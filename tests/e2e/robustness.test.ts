@@ -90,6 +90,11 @@ describe('groups', () => {
     const reply = group.screen();
     expect(reply.text).toContain('private chat');
     expect(reply.text).toContain('https://t.me/test_bot');
+    // Once a minute per group: more commands there get no more copies of that line.
+    await speaker.send('/help', { expectReply: false });
+    await group.as(member).send('/menu', { expectReply: false });
+    await bot.emulator.waitIdle();
+    expect(group.messages().filter((m) => m.from === 'bot')).toHaveLength(1);
   });
 });
 
@@ -172,6 +177,33 @@ describe('flood', () => {
     const newcomer = newUser();
     await newcomer.send('/start');
     expect(newcomer.screen().text).toContain('Choose your language');
+  });
+
+  it("is checked before the chat's queue: a flood behind a reply held by Telegram does not wait in line", async () => {
+    const flooder = await englishUser();
+    const logsBefore = bot.logs.length;
+    // The first reply is held by a flood wait; everything the person sends meanwhile queues behind it.
+    bot.emulator.failNext('sendMessage', { code: 429, retryAfter: 1 });
+    const sends = [];
+    for (let i = 0; i < 40; i++) sends.push(flooder.send(`spam ${i}`, { expectReply: false }));
+    await Promise.all(sends);
+    await bot.emulator.waitIdle();
+    // Dropped before the queue: the bot read at most its burst (8 here) of them, not 40.
+    const read = bot.logs.slice(logsBefore).filter((l) => l.includes('"msg":"update"')).length;
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThan(20);
+    expect(flooder.messages().filter((m) => m.text.includes('You sent many messages'))).toHaveLength(1);
+  });
+
+  it('counts inline queries per person too, though they come with no chat', async () => {
+    const asker = newUser();
+    const answered = [];
+    for (let i = 0; i < 20; i++) answered.push(asker.inlineQuery(`doctor ${i}`, { expectReply: false }));
+    await Promise.all(answered);
+    await bot.emulator.waitIdle();
+    const answers = bot.emulator.calls.filter((c) => c.method === 'answerInlineQuery' && c.ok);
+    expect(answers.length).toBeGreaterThan(0);
+    expect(answers.length).toBeLessThanOrEqual(8);
   });
 });
 

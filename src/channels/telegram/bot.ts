@@ -35,8 +35,10 @@ export type TelegramDeps = {
 
 export type BotOptions = {
   apiRoot?: string;
-  /** Flood control per chat (defaults: bursts of 20, then 2 updates a second). */
+  /** Flood control per person and chat (defaults: bursts of 20, then 2 updates a second). */
   flood?: FloodGuard;
+  /** In groups: how often a command is answered (default: once a minute per group). */
+  groups?: FloodGuard;
   /** Skip getMe at start (tests, benchmarks). */
   botInfo?: UserFromGetMe;
 };
@@ -47,11 +49,13 @@ export function createBot(token: string, deps: TelegramDeps, options: BotOptions
   bot.api.config.use(autoRetry({ maxRetryAttempts: 6, maxDelaySeconds: 120, rethrowInternalServerErrors: false }));
 
   bot.use(onlyOnce(new SeenUpdates()));
+  // Before any queue: a flooding chat is slowed down here, so its backlog never waits in line
+  // ahead of anyone (after the queue, 600 messages behind one held reply held everyone's).
+  bot.use(floodControl(deps, options.flood ?? new FloodGuard()));
   // One update at a time per chat, so two quick taps cannot overtake each other.
   bot.use(sequentialize((ctx: Context) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
   bot.use(logUpdates(deps.log));
-  bot.use(privateChatsOnly(deps));
-  bot.use(floodControl(deps, options.flood ?? new FloodGuard()));
+  bot.use(privateChatsOnly(deps, options.groups ?? new FloodGuard({ burst: 1, perSecond: 1 / 60 })));
   bot.use(handlers(deps));
 
   // Whatever went wrong, the person is not left in silence.
@@ -75,16 +79,19 @@ function onlyOnce(seen: SeenUpdates) {
 
 /**
  * One person flooding is slowed down, told once, then ignored until they calm down;
- * everyone else is untouched. A dropped button press is still answered (the spinner stops).
+ * everyone else is untouched. Counted per person in each chat (in a group, one member's flood
+ * is theirs alone), and per person for inline queries, which come with no chat. A dropped
+ * button press is still answered (the spinner stops).
  */
 function floodControl(deps: TelegramDeps, guard: FloodGuard) {
   return async (ctx: Context, next: () => Promise<void>) => {
     const chatId = ctx.chat?.id;
-    if (chatId === undefined) return next();
-    const decision = guard.check(String(chatId));
+    const person = ctx.from?.id;
+    if (chatId === undefined && person === undefined) return next();
+    const decision = guard.check(`${chatId ?? 'inline'}/${person ?? 'chat'}`);
     if (decision === 'allow') return next();
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
-    if (decision === 'warn') {
+    if (decision === 'warn' && chatId !== undefined && ctx.chat?.type === 'private') {
       const lang = replyLanguage(deps.content, deps.memory.get(String(chatId)), ctx.from?.language_code);
       await ctx.api.sendMessage(chatId, slowDownLine(deps.content, lang)).catch(() => undefined);
     }
@@ -108,16 +115,18 @@ function logUpdates(log: Logger) {
 }
 
 /**
- * In groups everyone would see a person's questions: answer commands only, pointing to a
- * private chat; ignore everything else there.
+ * In groups everyone would see a person's questions: the bot answers a command there with one
+ * line pointing to a private chat, at most once a minute per group (a group of volunteers
+ * trying the bot out should not fill with copies of it), and ignores everything else.
  */
-function privateChatsOnly(deps: TelegramDeps) {
+function privateChatsOnly(deps: TelegramDeps, perGroup: FloodGuard) {
   const composer = new Composer<Context>();
   composer.filter(
     (ctx) => ctx.chat !== undefined && ctx.chat.type !== 'private',
     async (ctx) => {
       const text = ctx.message?.text ?? '';
       if (!text.startsWith('/')) return;
+      if (perGroup.check(String(ctx.chat!.id)) !== 'allow') return;
       const lang = replyLanguage(deps.content, undefined, ctx.from?.language_code);
       await ctx.reply(privateChatLine(deps.content, lang, botLink(ctx.me.username)), { link_preview_options: { is_disabled: true } });
     },
