@@ -16,6 +16,7 @@ const runs: Array<[string, string[]]> = [
   ['in-process pipeline vs grammY echo bot', ['bench/pipeline.bench.ts', ...(quick ? ['5000'] : [])]],
   ['cold start', ['bench/cold-start.bench.ts']],
   ['crowd over loopback HTTP with faults', ['bench/crowd.bench.ts', quick ? '300' : '2000']],
+  ['one chat flooding behind a held reply', ['bench/flood.bench.ts']],
 ];
 for (const [title, args] of runs) {
   console.log(`\n## ${title}\n`);
