@@ -9,6 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { networkInterfaces } from 'node:os';
 import type { Server } from 'node:http';
+import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Api } from 'grammy';
 import { parseConfig, type Config } from './config.ts';
 import { loadContent } from './content/load.ts';
@@ -18,7 +19,6 @@ import { ContentError } from './content/problems.ts';
 import { createBot } from './channels/telegram/bot.ts';
 import { createWebServer } from './channels/web/server.ts';
 import { createHttpEndpoint } from './channels/telegram/http-endpoint.ts';
-import { runConfirmingHandled } from './channels/telegram/confirm-handled.ts';
 import { ChatMemory } from './privacy/chat-memory.ts';
 import { createContentRouter } from './search/content-router.ts';
 import { lazyRouter, type LazyRouter } from './search/lazy-router.ts';
@@ -116,19 +116,17 @@ async function main() {
   await listen(endpoint.server, config);
   await bot.api.deleteWebhook();
   warmAfterFirstAnswer(bot, router);
-  // Updates are confirmed to Telegram only once handled (confirm-handled.ts), so a crash loses
-  // nobody. An update still being handled after 10 s (a reply held by a long flood wait) gives
-  // its slot back, so a few slow chats cannot use up the runner's 500; it goes on in the background.
-  const runner = runConfirmingHandled(bot, { allowedUpdates: ALLOWED_UPDATES, log, slotTimeoutMs: SLOT_TIMEOUT_MS });
+  // An update still being handled after 10 s (a reply held by a long flood wait) gives its slot
+  // back, so a few slow chats cannot use up the runner's 500; it goes on in the background.
+  const sink = { timeout: { milliseconds: SLOT_TIMEOUT_MS, handler: () => log.warn({ afterMs: SLOT_TIMEOUT_MS }, 'update still running: its slot is given back') } };
+  const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } }, sink });
   log.info({ mode: 'polling', port: config.PORT }, 'bot running');
   onShutdown(async () => {
     const stopped = runner.isRunning() ? runner.stop() : undefined;
-    // stop() ends fetching; updates already fetched are still being handled: wait for them,
-    // then tell Telegram they are done (else a restart would get them again).
+    // stop() ends fetching; updates already fetched are still being handled: wait for them.
     const until = Date.now() + 15_000;
     while (runner.size() > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-    await stopped?.catch(() => undefined);
-    await runner.confirm();
+    await stopped;
     endpoint.server.close();
     stats.close();
   }, log);

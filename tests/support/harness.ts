@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { runConfirmingHandled } from '../../src/channels/telegram/confirm-handled.ts';
+import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { Content } from '../../src/content/model.ts';
 import { createBot } from '../../src/channels/telegram/bot.ts';
 import { ChatMemory } from '../../src/privacy/chat-memory.ts';
@@ -55,8 +55,7 @@ export async function startBot(opts: { content?: Content; router?: Router; emula
   // The bot runs in this process, so it can say when it finished each update: actions settle on
   // that, not on a guessed quiet time. The runner hands every update to bot.handleUpdate.
   emulator.reportHandledBy(bot);
-  // What production runs (src/main.ts): updates confirmed to Telegram only once handled.
-  const runner = runConfirmingHandled(bot, { log, slotTimeoutMs: 10_000, pollSeconds: 1 });
+  const runner: RunnerHandle = run(bot, { runner: { fetch: { timeout: 1 } } });
   return {
     emulator,
     memory,
