@@ -7,7 +7,7 @@
  * Channel-neutral and pure like the engine: no grammY, no file system, no environment.
  */
 import type { Content } from '../content/model.ts';
-import { languageFromTag, step, type EngineDeps, type StepResult } from '../engine/engine.ts';
+import { pickLanguage, step, type EngineDeps, type StepResult } from '../engine/engine.ts';
 import type { Input } from '../engine/types.ts';
 import type { StatsSink } from '../stats/stats-sink.ts';
 
@@ -37,8 +37,7 @@ export function afterDelivery(deps: TurnDeps, before: Remembered | undefined, re
 
 /** The language for a line outside any screen (an error, "slow down", "cleared"): the chat's choice, else its app's, else English. */
 export function replyLanguage(content: Content, remembered: Remembered | undefined, langTag?: string): string {
-  const chosen = remembered?.lang;
-  return chosen && content.language.has(chosen) ? chosen : (languageFromTag(content, langTag) ?? 'en');
+  return pickLanguage(content, { lang: remembered?.lang, langHint: langTag }) ?? 'en';
 }
 
 /** The line sent when a turn failed, so nobody is left in silence. */

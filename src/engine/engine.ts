@@ -142,7 +142,7 @@ function typed(deps: EngineDeps, known: ChatContext, base: State, text: string):
   // Screens of another country are not suggested (the person's own alternatives come first);
   // if nothing else is left, the topic opens this country's way in.
   const suggested = choice?.screen ? [choice.screen, ...choice.alternatives] : [result.target ?? topic, ...result.alternatives.map((a) => a.target)];
-  const candidates = suggested.map((id) => (content.screens.has(id) ? id : id.split('.')[0]!));
+  const candidates = suggested.map((id) => screenOrTopic(content, id));
   const here = candidates.filter((id) => forCountry(content, id, country) === id);
   const targets = (here.length ? here : [topic]).filter((id, i, all) => content.screens.has(id) && all.indexOf(id) === i).slice(0, 3);
   const dir = direction(content, lang);
@@ -403,9 +403,15 @@ function withMachineNote(content: Content, lang: string, text: string): string {
   return content.language.get(lang)?.status === 'machine' ? `${text}\n\n<i>${t(content, lang, 'mt.note')}</i>` : text;
 }
 
-function pickLanguage(content: Content, known: ChatContext): string | undefined {
+/** The language a chat is answered in: the one it chose, else what its app's language tag maps to (undefined: neither). */
+export function pickLanguage(content: Content, known: Pick<ChatContext, 'lang' | 'langHint'>): string | undefined {
   if (known.lang && content.language.has(known.lang)) return known.lang;
   return languageFromTag(content, known.langHint);
+}
+
+/** A target the router names, as a screen we have: the screen itself, else its topic's first screen. */
+export function screenOrTopic(content: Content, id: string): string {
+  return content.screens.has(id) ? id : id.split('.')[0]!;
 }
 
 function validCity(content: Content, city: string | undefined): string | undefined {

@@ -5,6 +5,7 @@
  * and the main topics when nothing matched.
  */
 import type { Content } from '../content/model.ts';
+import { screenOrTopic } from './engine.ts';
 import type { Router } from './types.ts';
 
 /** A query longer than this says no more: the rest is cut, not read. */
@@ -19,7 +20,7 @@ export function answersForQuery(deps: { content: Content; router?: Router }, que
   if (route?.topic) {
     const chosen = route.choice?.screen ? [route.choice.screen, ...route.choice.alternatives] : [];
     screens = [...chosen, route.urgent ? 'emergency' : (route.target ?? route.topic), ...route.alternatives.map((a) => a.target)]
-      .map((id) => (content.screens.has(id) ? id : id.split('.')[0]!))
+      .map((id) => screenOrTopic(content, id))
       .filter((id, i, all) => content.screens.has(id) && all.indexOf(id) === i);
   }
   if (!screens.length) screens = content.flows.map((f) => f.start);
